@@ -1,0 +1,287 @@
+"""The document model shared by every stage.
+
+ingest builds ``Report`` objects (with their ``Section``/``Paragraph``/``GlossaryEntry``
+tree and the ``Removal`` record); glossary builds ``Term`` objects with their
+``Definition``s and finds ``Occurrence``s in report paragraphs; site renders all of it.
+
+Only plain data lives here: no I/O, no parsing, no rendering.
+Every class has ``to_json()`` giving the public JSON schema documented in README.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator, Optional
+
+# Region levels, from the top down. Values are stable identifiers; the site shows
+# the Chinese labels in REGION_LEVEL_LABELS.
+REGION_LEVELS = ("province", "prefecture", "county")
+REGION_LEVEL_LABELS = {"province": "省级", "prefecture": "地级", "county": "县级", "": "未知"}
+
+
+@dataclass(frozen=True)
+class RegionRef:
+    """A region named by a report or a parent in the hierarchy."""
+
+    name: str
+    level: str = ""  # one of REGION_LEVELS, or "" when unknown
+    code: Optional[str] = None  # six-digit administrative code, e.g. "150624"
+
+    def to_json(self) -> dict:
+        return {"name": self.name, "level": self.level or None, "code": self.code}
+
+
+@dataclass
+class Region:
+    """A resolved region: itself plus its parents from the top down."""
+
+    name: str
+    level: str = ""
+    code: Optional[str] = None
+    parents: list[RegionRef] = field(default_factory=list)  # top first
+    resolved: bool = True  # False when the name resolves nowhere (a warning is given)
+
+    @property
+    def ref(self) -> RegionRef:
+        return RegionRef(self.name, self.level, self.code)
+
+    def chain(self) -> list[RegionRef]:
+        """Parents then the region itself, top first."""
+        return [*self.parents, self.ref]
+
+    def to_json(self) -> dict:
+        return {
+            "name": self.name,
+            "level": self.level or None,
+            "code": self.code,
+            "parents": [p.to_json() for p in self.parents],
+        }
+
+
+@dataclass
+class Speaker:
+    name: str = ""  # "苏智雄"; a spaced name "南 男" is stored as "南男"
+    title: str = ""  # "代旗长"
+
+    def to_json(self) -> dict:
+        return {"name": self.name or None, "title": self.title or None}
+
+
+@dataclass
+class Removal:
+    """One change made while cleaning: nothing leaves the source without one of these."""
+
+    text: str  # the exact source text removed (or, for a join, the line break(s) removed)
+    reason: str  # short English reason code, e.g. "jump-marker", "meeting-header", "duplicate-paragraph", "line-join"
+    line: int  # 1-based line in the source file where the removed text started
+    detail: str = ""  # human-readable explanation
+
+    def to_json(self) -> dict:
+        return {"text": self.text, "reason": self.reason, "line": self.line, "detail": self.detail}
+
+
+@dataclass
+class Paragraph:
+    """A paragraph of report text.
+
+    ``text`` is the cleaned text exactly as the reader sees it; it may contain any
+    character (Markdown/HTML specials included): escaping is the site's job.
+    """
+
+    text: str
+    anchor: str  # stable id unique within the report, e.g. "p2-3-4"
+    line: int  # 1-based source line where it starts
+    kind: str = "text"  # "text" | "item" (numbered list item) | "title" (title block line)
+    lead: int = 0  # length of a run-in lead phrase at the start ("一是…。", "——…。"), 0 if none
+    number: str = ""  # for items: the source number as written, e.g. "1." / "1、"; the text excludes it
+
+    def to_json(self) -> dict:
+        out = {"text": self.text, "anchor": self.anchor, "line": self.line, "kind": self.kind}
+        if self.lead:
+            out["lead"] = self.text[: self.lead]
+        if self.number:
+            out["number"] = self.number
+        return out
+
+
+@dataclass
+class GlossaryEntry:
+    """One entry of a report's own 名词解释 appendix."""
+
+    term: str  # as written, quotes kept: "“四办”改革"
+    definition: str
+    anchor: str  # stable id unique within the report, e.g. "mc-3"
+    line: int
+    number: str = ""  # "3." when the source numbered it
+
+    def to_json(self) -> dict:
+        return {"term": self.term, "definition": self.definition, "anchor": self.anchor, "line": self.line}
+
+
+# Section kinds
+SECTION_KINDS = ("part", "subsection", "item-group", "attachment", "glossary")
+
+
+@dataclass
+class Section:
+    title: str  # heading text as the reader sees it, number included: "一、2023年工作总结"
+    level: int  # 1 = top (一、 / 附件), 2 = （一）, 3 = below
+    anchor: str  # stable, readable id unique within the report
+    line: int
+    kind: str = "part"  # one of SECTION_KINDS
+    number: str = ""  # "一" / "（三）" / "附件 1" / "" for unnumbered titles
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    sections: list["Section"] = field(default_factory=list)
+    entries: list[GlossaryEntry] = field(default_factory=list)  # kind == "glossary" only
+
+    def walk(self) -> Iterator["Section"]:
+        yield self
+        for s in self.sections:
+            yield from s.walk()
+
+    def to_json(self) -> dict:
+        out = {
+            "title": self.title,
+            "level": self.level,
+            "anchor": self.anchor,
+            "kind": self.kind,
+            "number": self.number,
+            "line": self.line,
+            "paragraphs": [p.to_json() for p in self.paragraphs],
+            "sections": [s.to_json() for s in self.sections],
+        }
+        if self.entries:
+            out["entries"] = [e.to_json() for e in self.entries]
+        return out
+
+
+@dataclass
+class Diagnostic:
+    """A problem found in an input file: shown as one line, never a traceback."""
+
+    path: str
+    message: str  # Chinese or English sentence saying what is wrong and what to do
+    line: Optional[int] = None
+    severity: str = "warning"  # "warning" | "error"
+    offset: Optional[int] = None  # byte offset, for decoding errors
+
+    def format(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}"
+        if self.offset is not None:
+            where += f" (byte {self.offset})"
+        return f"{where}: {self.severity}: {self.message}"
+
+    def to_json(self) -> dict:
+        return {"path": self.path, "line": self.line, "severity": self.severity, "message": self.message}
+
+
+@dataclass
+class Report:
+    source: str  # path of the source file as given (relative to the project when possible)
+    slug: str  # URL-safe ASCII id, unique in the site, e.g. "2024-etuoke-qi"
+    title: str = "政府工作报告"
+    region: Optional[Region] = None
+    year: Optional[int] = None
+    date: Optional[str] = None  # ISO YYYY-MM-DD
+    meeting: str = ""  # "鄂托克旗第十八届人民代表大会第三次会议"
+    speaker: Speaker = field(default_factory=Speaker)
+    audience: str = ""  # "各位代表" / "各位主任、委员"
+    front: list[Paragraph] = field(default_factory=list)  # title block lines, kept verbatim (kind "title")
+    preamble: list[Paragraph] = field(default_factory=list)  # text before the first heading
+    sections: list[Section] = field(default_factory=list)
+    removed: list[Removal] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    meta: dict = field(default_factory=dict)  # extra front-matter fields, verbatim
+
+    # -- traversal helpers used by every stage ---------------------------------
+    def walk_sections(self) -> Iterator[Section]:
+        for s in self.sections:
+            yield from s.walk()
+
+    def paragraphs(self) -> Iterator[tuple[Optional[Section], Paragraph]]:
+        """Every body paragraph in reading order with its section (None for the preamble)."""
+        for p in self.preamble:
+            yield None, p
+        for s in self.walk_sections():
+            for p in s.paragraphs:
+                yield s, p
+
+    @property
+    def glossary(self) -> list[GlossaryEntry]:
+        return [e for s in self.walk_sections() for e in s.entries]
+
+    @property
+    def region_name(self) -> str:
+        return self.region.name if self.region else ""
+
+    def to_json(self) -> dict:
+        return {
+            "source": self.source,
+            "slug": self.slug,
+            "title": self.title,
+            "region": self.region.to_json() if self.region else None,
+            "year": self.year,
+            "date": self.date,
+            "meeting": self.meeting or None,
+            "speaker": self.speaker.to_json(),
+            "audience": self.audience or None,
+            "front": [p.to_json() for p in self.front],
+            "preamble": [p.to_json() for p in self.preamble],
+            "sections": [s.to_json() for s in self.sections],
+            "glossary": [e.to_json() for e in self.glossary],
+            "removed": [r.to_json() for r in self.removed],
+            "diagnostics": [d.to_json() for d in self.diagnostics],
+        }
+
+
+# --------------------------------------------------------------------------- glossary
+
+
+@dataclass
+class Definition:
+    text: str
+    origin: str  # "official" (a report's 名词解释) | "curated" (site_config/glossary.yaml)
+    source: str  # label shown to readers: "鄂托克旗 2024年政府工作报告 名词解释" or the curated source note
+    report_slug: Optional[str] = None  # official: the report that defines it
+    anchor: Optional[str] = None  # official: the entry's anchor in that report
+    term_as_written: str = ""  # official: the term exactly as the report wrote it
+    region: str = ""
+    year: Optional[int] = None
+    config_line: Optional[int] = None  # curated: line in the glossary file
+
+
+@dataclass
+class Term:
+    key: str  # normalized key (see glossary.normalize)
+    headword: str  # display form
+    slug: str  # pinyin address, e.g. "san-bei-gong-cheng"
+    pinyin: str  # "sān běi gōng chéng"
+    aliases: list[str] = field(default_factory=list)  # surface forms that also link here
+    category: str = ""
+    definitions: list[Definition] = field(default_factory=list)
+
+    @property
+    def short(self) -> str:
+        """First sentence of the first definition, at most about 60 characters."""
+        if not self.definitions:
+            return ""
+        text = self.definitions[0].text.strip()
+        for stop in "。；;":
+            i = text.find(stop)
+            if 0 <= i:
+                text = text[: i + 1]
+        return text if len(text) <= 60 else text[:59] + "…"
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """A term found in a report paragraph (offsets into ``Paragraph.text``)."""
+
+    term_key: str
+    report_slug: str
+    anchor: str  # paragraph anchor (or glossary entry anchor)
+    start: int
+    end: int
+    linked: bool = True  # False when the link policy leaves this occurrence unlinked
