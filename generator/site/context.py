@@ -1,0 +1,154 @@
+"""What every page module gets: the loaded inputs plus the lookups pages share.
+
+Page-module protocol (see build.PAGE_MODULES)::
+
+    def pages(ctx: SiteContext) -> Iterable[Page]
+
+A ``Page`` is one generated Markdown file: ``path`` is docs-relative and comes
+from ``urls.py``; ``content`` is the Markdown (built with ``markdown.py`` helpers);
+``nav_title`` is the Chinese title shown in the navigation. ``group`` puts the
+page in a nav sub-section of its tab (e.g. the region name), ``order`` sorts it
+within that (default: path), ``in_nav=False`` keeps it out of the navigation
+(it is listed under ``not_in_nav``). The tab is chosen from the path's top folder
+(build.TABS); a folder's ``index.md`` comes first in its tab or group.
+
+Region pages: every name in ``ctx.regions`` (each report's region and all its
+parents) has a page at ``ctx.region_path(name)``; report pages link to them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional
+
+from pypinyin import lazy_pinyin
+
+from ..config import SiteConfig
+from ..model import Diagnostic, Region, RegionRef, Report, Term
+from . import urls
+
+
+@dataclass
+class Page:
+    path: str  # docs-relative, from urls.py, ends in .md
+    content: str  # Markdown
+    nav_title: str  # Chinese title in the navigation
+    group: str = ""  # nav sub-section inside the tab ("" = directly in the tab)
+    order: tuple = ()  # sort key inside the tab/group; default sorts by path
+    in_nav: bool = True  # False: deliberately outside the navigation (not_in_nav)
+
+
+def region_slug(name: str) -> str:
+    """Pinyin address of a region name: 鄂托克旗 -> e-tuo-ke-qi (ASCII, lowercase)."""
+    words = []
+    for word in lazy_pinyin(name, errors=lambda chars: list(chars)):
+        word = re.sub(r"[^a-z0-9]+", "-", word.lower()).strip("-")
+        if word:
+            words.append(word)
+    return "-".join(words) or "region"
+
+
+def _year_key(report: Report) -> tuple:
+    return (report.year or 0, report.date or "", report.slug)
+
+
+@dataclass
+class SiteContext:
+    root: Path
+    config: SiteConfig
+    reports: list[Report]  # sorted by (region chain, year, slug)
+    glossary: Any = None  # generator.glossary.Glossary (None only until glossary lands)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    regions: dict[str, RegionRef] = field(default_factory=dict)  # every region named, with parents
+    region_parents: dict[str, list[RegionRef]] = field(default_factory=dict)  # name -> parents, top first
+    _region_slugs: dict[str, str] = field(default_factory=dict)
+    _by_slug: dict[str, Report] = field(default_factory=dict)
+
+    @classmethod
+    def create(cls, root: Path, config: SiteConfig, reports: list[Report], glossary: Any = None,
+               diagnostics: Optional[list[Diagnostic]] = None) -> "SiteContext":
+        ordered = sorted(reports, key=lambda r: (_chain_key(r.region), _year_key(r)))
+        ctx = cls(Path(root), config, ordered, glossary, list(diagnostics or []))
+        ctx._by_slug = {r.slug: r for r in ordered}
+        for report in ordered:
+            if report.region is None:
+                continue
+            chain = report.region.chain()
+            for i, ref in enumerate(chain):
+                known = ctx.regions.get(ref.name)
+                if known is None or (not known.level and ref.level) or (not known.code and ref.code):
+                    ctx.regions[ref.name] = ref
+                if len(chain[:i]) >= len(ctx.region_parents.get(ref.name, [])):
+                    ctx.region_parents[ref.name] = chain[:i]
+        ctx._region_slugs = _unique_slugs(ctx.regions)
+        return ctx
+
+    # -- reports -------------------------------------------------------------
+    def report(self, slug: str) -> Optional[Report]:
+        return self._by_slug.get(slug)
+
+    def reports_of_region(self, name: str) -> list[Report]:
+        """Reports whose own region is ``name``, oldest first."""
+        return sorted((r for r in self.reports if r.region_name == name), key=_year_key)
+
+    def neighbours(self, report: Report) -> tuple[Optional[Report], Optional[Report]]:
+        """Previous and next report of the same region by year (None at the ends)."""
+        if report.region is None:
+            return None, None
+        same = self.reports_of_region(report.region.name)
+        i = next(i for i, r in enumerate(same) if r.slug == report.slug)
+        return (same[i - 1] if i > 0 else None), (same[i + 1] if i + 1 < len(same) else None)
+
+    def years(self) -> list[int]:
+        return sorted({r.year for r in self.reports if r.year})
+
+    def reports_of_year(self, year: int) -> list[Report]:
+        return [r for r in sorted(self.reports, key=lambda r: (_chain_key(r.region), r.slug)) if r.year == year]
+
+    # -- regions -------------------------------------------------------------
+    def region_slug(self, name: str) -> str:
+        """Unique slug for a region named in the site (homophones get the code appended)."""
+        return self._region_slugs.get(name) or region_slug(name)
+
+    def region_path(self, name: str) -> str:
+        return urls.region_page(self.region_slug(name))
+
+    def region_children(self, name: str) -> list[str]:
+        """Names of regions whose nearest parent is ``name``, sorted by slug."""
+        kids = [n for n, parents in self.region_parents.items() if parents and parents[-1].name == name]
+        return sorted(kids, key=self.region_slug)
+
+    def top_regions(self) -> list[str]:
+        return sorted((n for n, p in self.region_parents.items() if not p), key=self.region_slug)
+
+    # -- glossary ------------------------------------------------------------
+    def term(self, key: str) -> Optional[Term]:
+        if self.glossary is None:
+            return None
+        return self.glossary.terms.get(key)
+
+    def term_path(self, key: str) -> str:
+        return urls.term_page(self.glossary.terms[key].slug)
+
+
+def _chain_key(region: Optional[Region]) -> tuple:
+    if region is None:
+        return ((1, ""),)
+    return tuple((0, region_slug(ref.name)) for ref in region.chain())
+
+
+def _unique_slugs(regions: dict[str, RegionRef]) -> dict[str, str]:
+    base: dict[str, list[str]] = {}
+    for name in sorted(regions):
+        base.setdefault(region_slug(name), []).append(name)
+    out = {}
+    for slug, names in base.items():
+        if len(names) == 1:
+            out[names[0]] = slug
+            continue
+        for i, name in enumerate(names):
+            suffix = regions[name].code or str(i + 1)
+            out[name] = f"{slug}-{suffix}"
+    return out

@@ -1,0 +1,200 @@
+"""Turn report text into safe Markdown for MkDocs (Python-Markdown + pymdownx).
+
+Report text is TEXT: every character must show exactly as written, and nothing in
+it may become markup, a link, an attribute or a script. Conventions used by every
+page module:
+
+- ``escape_text(s)``: inline-safe Markdown for any text (paragraphs, headings, link
+  text, table cells, ``markdown="span"`` blocks). Every ASCII character with a
+  meaning in Markdown, the pymdownx extensions or HTML becomes a numeric entity,
+  which Python-Markdown passes through untouched and the browser shows as the
+  character itself. Leading spaces and tabs, line-start list/heading markers and
+  ``1.`` numbers are escaped too; a line break becomes ``<br />``.
+- ``escape_attr(s)``: for an HTML attribute value or a Markdown link title.
+- ``render_linked(text, spans, lead=0)``: text with links on ``spans`` =
+  ``[(start, end, href, title)]`` (offsets into ``text``; sorted, non-overlapping;
+  overlapping ones are dropped) and the first ``lead`` characters in bold.
+- ``link(text, href, title="")``: one Markdown link, text escaped.
+- ``block(tag, anchor, inline, cls="")``: an HTML block (``p``, ``li``, ``dt`` …)
+  with a stable ``id``, Markdown parsed inside (``md_in_html``), and, for citable
+  blocks, the hover permalink ``¶`` (see docs_src/stylesheets/extra.css).
+- ``heading(level, text, anchor)``: ``## text {#anchor}``: text escaped, never links.
+
+Links are Markdown links (never raw ``<a href>``) so MkDocs validates and rewrites
+them; hrefs must be relative site paths produced by ``urls.href`` (a scheme such
+as ``javascript:`` raises ``ValueError``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Sequence
+
+PERMALINK_TITLE = "引用本段"
+
+# Characters that mean something to Markdown, the extensions in mkdocs.yml or HTML.
+_SPECIAL = "&<>*_#|[](){}\\`~^=+!:$\"'"
+_ENTITY = {c: f"&#{ord(c)};" for c in _SPECIAL}
+_ENTITY.update({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+_SPECIAL_RE = re.compile("[" + re.escape(_SPECIAL) + "]")
+# Control characters: Python-Markdown uses \x02/\x03 as placeholders internally.
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_NEWLINE_RE = re.compile(r"\r\n|\r|\n")
+# At the start of a line: indentation (code block) and block markers that survive
+# the global escaping: "- " / "-- " lists and rules, "1." ordered lists.
+_LINE_START_RE = re.compile(r"^([ \t]*)(-*)(\d+\.)?", re.M)
+_ANCHOR_RE = re.compile(r"[A-Za-z][A-Za-z0-9_.:-]*")
+_SCHEME_RE = re.compile(r"^\s*[A-Za-z][A-Za-z0-9+.-]*:")
+_HREF_UNSAFE_RE = re.compile(r"[^A-Za-z0-9/#._~%-]")
+
+
+def _entities(s: str) -> str:
+    return _SPECIAL_RE.sub(lambda m: _ENTITY[m.group()], s)
+
+
+def _line_start(m: re.Match) -> str:
+    indent, dashes, number = m.group(1), m.group(2), m.group(3) or ""
+    out = "".join(f"&#{ord(c)};" for c in indent) + "&#45;" * len(dashes)
+    if number:
+        out += number[:-1] + "&#46;"
+    return out
+
+
+def escape_text(s: str) -> str:
+    """Inline-safe Markdown showing ``s`` exactly as written."""
+    s = _CONTROL_RE.sub("\ufffd", s)
+    s = _entities(s)
+    s = _LINE_START_RE.sub(_line_start, s)
+    return _NEWLINE_RE.sub("<br />\n", s)
+
+
+def escape_attr(s: str) -> str:
+    """A value for ``title="…"``/``alt="…"`` or a Markdown link title: one line, escaped."""
+    s = _CONTROL_RE.sub("\ufffd", s)
+    return _entities(_NEWLINE_RE.sub(" ", s))
+
+
+def check_anchor(anchor: str) -> str:
+    """Anchors come from the model; refuse anything that is not a plain id."""
+    if not _ANCHOR_RE.fullmatch(anchor or ""):
+        raise ValueError(f"not a safe anchor id: {anchor!r}")
+    return anchor
+
+
+def check_href(href: str) -> str:
+    """Hrefs are relative site paths (``../glossary/x.md#a``): no scheme, no spaces."""
+    if _SCHEME_RE.match(href) or href.startswith("//"):
+        raise ValueError(f"only relative site links are allowed: {href!r}")
+    return _HREF_UNSAFE_RE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), href)
+
+
+def link(text: str, href: str, title: str = "") -> str:
+    """``[text](href "title")`` with the text shown as written."""
+    label = escape_text(text)
+    target = check_href(href)
+    if title:
+        return f'[{label}]({target} "{escape_attr(title)}")'
+    return f"[{label}]({target})"
+
+
+def _clean_spans(text: str, spans: Iterable[Sequence]) -> list[tuple[int, int, str, str]]:
+    out, last = [], 0
+    for span in sorted(spans, key=lambda s: (s[0], s[1])):
+        start, end, href = span[0], span[1], span[2]
+        title = span[3] if len(span) > 3 else ""
+        if start < last or end <= start or end > len(text):
+            continue
+        out.append((start, end, href, title or ""))
+        last = end
+    return out
+
+
+def render_linked(text: str, spans: Iterable[Sequence] = (), lead: int = 0) -> str:
+    """Escaped ``text`` with Markdown links on ``spans`` and the first ``lead`` chars bold.
+
+    A link that straddles the end of the lead is kept whole inside the bold part.
+    """
+    spans = _clean_spans(text, spans)
+    bold_end = max(0, min(lead, len(text)))
+    for start, end, _, _ in spans:
+        if start < bold_end < end:
+            bold_end = end
+    parts: list[str] = []
+    pos = 0
+
+    def plain(upto: int) -> None:
+        nonlocal pos
+        if upto > pos:
+            parts.append(escape_text(text[pos:upto]))
+            pos = upto
+
+    def close_bold_at(upto: int) -> None:
+        if pos < bold_end <= upto:
+            plain(bold_end)
+            parts.append("**")
+
+    if bold_end:
+        parts.append("**")
+    for start, end, href, title in spans:
+        close_bold_at(start)
+        plain(start)
+        parts.append(link(text[start:end], href, title))
+        pos = end
+        if end == bold_end:
+            parts.append("**")
+    close_bold_at(len(text))
+    plain(len(text))
+    return "".join(parts)
+
+
+def bold_lead(text: str, lead: int) -> str:
+    """Escaped text with its run-in lead (``一是…。``) in bold."""
+    return render_linked(text, (), lead)
+
+
+def permalink(anchor: str, title: str = PERMALINK_TITLE) -> str:
+    return f'<a class="headerlink" href="#{check_anchor(anchor)}" title="{escape_attr(title)}">¶</a>'
+
+
+def block(tag: str, anchor: str, inline: str, cls: str = "", cite: bool = True, attrs: str = "") -> str:
+    """One HTML block element holding inline Markdown, with ``id`` and optional permalink."""
+    head = f'<{tag} id="{check_anchor(anchor)}"' if anchor else f"<{tag}"
+    if cls:
+        head += f' class="{escape_attr(cls)}"'
+    if attrs:
+        head += " " + attrs
+    tail = " " + permalink(anchor) if cite and anchor else ""
+    return f'{head} markdown="span">{inline}{tail}</{tag}>'
+
+
+def container(tag: str, blocks: Iterable[str], cls: str = "", anchor: str = "") -> str:
+    """A block element (``ol``, ``dl``, ``div`` …) whose children are Markdown-bearing blocks."""
+    head = f"<{tag}"
+    if anchor:
+        head += f' id="{check_anchor(anchor)}"'
+    if cls:
+        head += f' class="{escape_attr(cls)}"'
+    inner = "\n".join(blocks)
+    return f'{head} markdown="block">\n{inner}\n</{tag}>'
+
+
+def heading(level: int, text: str, anchor: str = "") -> str:
+    """An ATX heading (level clamped to 1–6) with an explicit id; never any link inside."""
+    level = max(1, min(6, level))
+    line = "#" * level + " " + escape_text(text.replace("\n", " ").strip())
+    if anchor:
+        line += " {#" + check_anchor(anchor) + "}"
+    return line
+
+
+def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A Markdown table; cells are already-rendered inline Markdown (use escape_text/link)."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
+    for row in rows:
+        lines.append("| " + " | ".join(cell.replace("\n", " ") for cell in row) + " |")
+    return "\n".join(lines)
+
+
+def join_blocks(blocks: Iterable[str]) -> str:
+    """Blocks separated by one blank line, ending in a single newline."""
+    return "\n\n".join(b.strip("\n") for b in blocks if b and b.strip()) + "\n"
