@@ -1,0 +1,63 @@
+"""Where every page lives. One place, so pages link to each other without guessing.
+
+All paths are relative to the docs folder (``docs/``) and end in ``.md``; ``href``
+turns a target path into a relative link from the page being written, which is what
+MkDocs (and any MkDocs-compatible builder) validates and rewrites.
+
+Layout::
+
+    index.md                     首页
+    reports/index.md             报告 overview table
+    reports/<report.slug>.md     one page per report
+    years/index.md, years/<year>.md
+    regions/index.md             地区 tree
+    regions/<region slug>.md     pinyin of the region name, e.g. e-tuo-ke-qi
+    topics/index.md, topics/<topic.slug>.md
+    glossary/index.md            术语表 by pinyin; glossary/categories.md, glossary/numerals.md
+    glossary/<term.slug>.md      e.g. glossary/san-bei-gong-cheng.md -> /glossary/san-bei-gong-cheng/
+    about/…                      hand-written pages copied from docs_src/, plus about/candidates.md
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+
+def report_page(slug: str) -> str:
+    return f"reports/{slug}.md"
+
+
+def region_page(slug: str) -> str:
+    return f"regions/{slug}.md"
+
+
+def topic_page(slug: str) -> str:
+    return f"topics/{slug}.md"
+
+
+def term_page(slug: str) -> str:
+    return f"glossary/{slug}.md"
+
+
+def year_page(year: int) -> str:
+    return f"years/{year}.md"
+
+
+HOME = "index.md"
+REPORTS_INDEX = "reports/index.md"
+YEARS_INDEX = "years/index.md"
+REGIONS_INDEX = "regions/index.md"
+TOPICS_INDEX = "topics/index.md"
+GLOSSARY_INDEX = "glossary/index.md"
+GLOSSARY_BY_CATEGORY = "glossary/categories.md"
+GLOSSARY_BY_NUMERAL = "glossary/numerals.md"
+CANDIDATES = "about/candidates.md"
+
+
+def href(from_page: str, to_page: str, anchor: str = "") -> str:
+    """Relative Markdown link from one docs page to another (optionally to an anchor)."""
+    if from_page == to_page:
+        target = ""
+    else:
+        target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return f"{target}#{anchor}" if anchor else target
