@@ -1,0 +1,82 @@
+"""The matcher: normalization, leftmost-longest matches, matches across quotes."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings, strategies as st
+
+from generator.glossary.matcher import Matcher
+from generator.glossary.normalize import Projection, normalize, strip_quotes
+
+
+def spans(matcher: Matcher, text: str) -> list[tuple[str, str]]:
+    return [(text[a:b], key) for a, b, key in matcher.find(text)]
+
+
+def test_normalize_ignores_quotes_spaces_width_and_case():
+    key = normalize("三北工程")
+    for spelling in ["“三北”工程", "\"三北\"工程", "「三北」工程", "『三北』工程", "‘三北’工程",
+                     "三北 工程", "三北\u3000工程", "＂三北＂工程"]:
+        assert normalize(spelling) == key, spelling
+    assert normalize("５Ｇ") == normalize("5g") == "5g"
+    assert normalize("三北工程") != normalize("三北")
+
+
+def test_headword_drops_quotes_but_keeps_the_words():
+    assert strip_quotes("“四办”改革") == "四办改革"
+    assert strip_quotes("办好两件大事的 6 部促进条例") == "办好两件大事的6部促进条例"
+    assert strip_quotes("闯新路、进中游") == "闯新路、进中游"
+
+
+def test_longest_match_wins():
+    m = Matcher({"三北": "三北", "三北工程": "三北工程", "工程": "工程"})
+    assert spans(m, "推进三北工程建设") == [("三北工程", "三北工程")]
+    assert spans(m, "三北地区的工程") == [("三北", "三北"), ("工程", "工程")]
+
+
+def test_leftmost_match_wins_over_a_longer_later_one():
+    m = Matcher({"黄河几字弯": "a", "几字弯攻坚战": "b"})
+    # Both overlap at 几字弯: the one starting first is taken, the other is dropped.
+    assert spans(m, "黄河几字弯攻坚战") == [("黄河几字弯", "a")]
+
+
+def test_match_spans_quotes_and_covers_them():
+    m = Matcher({"三北工程": "k1", "六句话的事实和道理": "k2", "模范自治区": "k3"})
+    assert spans(m, "全力打好“三北”工程攻坚战") == [("“三北”工程", "k1")]
+    assert spans(m, "深刻把握“六句话”的事实和道理") == [("“六句话”的事实和道理", "k2")]
+    # Balanced quotes around a whole term stay outside the link.
+    assert spans(m, "建设“模范自治区”") == [("模范自治区", "k3")]
+
+
+def test_match_across_width_and_spaces_maps_back_to_original_offsets():
+    m = Matcher({"5G基站": "5g"})
+    text = "建成５Ｇ基站120个，5 G 基站"
+    found = m.find(text)
+    assert [text[a:b] for a, b, _ in found] == ["５Ｇ基站", "5 G 基站"]
+
+
+def test_alias_and_headword_lead_to_one_key():
+    m = Matcher({"三北工程": "三北工程", "三北防护林体系建设工程": "三北工程"})
+    assert [k for _, _, k in m.find("三北防护林体系建设工程和三北工程")] == ["三北工程", "三北工程"]
+    assert m.lookup("“三北”工程") == "三北工程"
+    assert m.lookup("三北") is None
+
+
+def test_empty_matcher_finds_nothing():
+    assert Matcher({}).find("三北工程") == []
+
+
+HAN = st.sampled_from(list("三北工程两个确立“”「」 ５Ｇ治沙") )
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(HAN, max_size=40))
+def test_projection_maps_every_match_inside_the_text_without_overlaps(text):
+    m = Matcher({"三北工程": "a", "三北": "b", "两个确立": "c", "5g": "d", "治沙": "e"})
+    found = m.find(text)
+    last = 0
+    for start, end, key in found:
+        assert 0 <= last <= start < end <= len(text)
+        assert normalize(text[start:end]) in {"三北工程", "三北", "两个确立", "5g", "治沙"}
+        last = end
+    proj = Projection(text)
+    assert proj.text == normalize(text)
