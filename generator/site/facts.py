@@ -1,0 +1,123 @@
+"""Small facts derived from the SiteContext that several of the overview pages show.
+
+Labels of reports and regions, the region hierarchy walk, report length and term
+usage counts. Pure functions of the context: no Markdown here.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterator, Optional
+
+from ..model import REGION_LEVEL_LABELS, Report
+from .context import SiteContext
+
+
+def report_label(report: Report) -> str:
+    """"鄂托克旗 2024年政府工作报告" — the name readers see for a report."""
+    year = f"{report.year}年" if report.year else ""
+    region = report.region_name
+    title = report.title or "政府工作报告"
+    return f"{region} {year}{title}".strip()
+
+
+def speaker_label(report: Report) -> str:
+    name, title = report.speaker.name, report.speaker.title
+    if name and title:
+        return f"{title} {name}"
+    return name or title
+
+
+def region_level(ctx: SiteContext, name: str) -> str:
+    ref = ctx.regions.get(name)
+    return REGION_LEVEL_LABELS.get(ref.level if ref else "", REGION_LEVEL_LABELS[""])
+
+
+def region_code(ctx: SiteContext, name: str) -> Optional[str]:
+    ref = ctx.regions.get(name)
+    return ref.code if ref else None
+
+
+def _code_order(ctx: SiteContext, names: list[str]) -> list[str]:
+    """Siblings in administrative-code order; regions without a code last, by slug."""
+    return sorted(names, key=lambda n: (region_code(ctx, n) is None, region_code(ctx, n) or "",
+                                        ctx.region_slug(n)))
+
+
+def region_children(ctx: SiteContext, name: str) -> list[str]:
+    return _code_order(ctx, ctx.region_children(name))
+
+
+def region_walk(ctx: SiteContext) -> Iterator[tuple[str, int]]:
+    """Every region name with its depth, parents before children (hierarchy order)."""
+
+    def visit(name: str, depth: int, seen: frozenset):
+        yield name, depth
+        for child in region_children(ctx, name):
+            if child not in seen:
+                yield from visit(child, depth + 1, seen | {child})
+
+    for top in _code_order(ctx, ctx.top_regions()):
+        yield from visit(top, 0, frozenset({top}))
+
+
+def region_order(ctx: SiteContext) -> dict[str, int]:
+    return {name: i for i, (name, _) in enumerate(region_walk(ctx))}
+
+
+def subtree(ctx: SiteContext, name: str) -> list[str]:
+    """The region and every region below it, in hierarchy order."""
+    out = [name]
+    for child in region_children(ctx, name):
+        out.extend(subtree(ctx, child))
+    return out
+
+
+def subtree_reports(ctx: SiteContext, name: str) -> list[Report]:
+    return [r for n in subtree(ctx, name) for r in ctx.reports_of_region(n)]
+
+
+def sorted_reports(ctx: SiteContext, reports) -> list[Report]:
+    """Reports in region hierarchy order, then by year."""
+    pos = region_order(ctx)
+    return sorted(reports, key=lambda r: (pos.get(r.region_name, len(pos)), r.year or 0, r.date or "", r.slug))
+
+
+def report_length(report: Report) -> int:
+    """Characters a reader reads: headings, paragraphs and the 名词解释 entries."""
+    total = sum(len(s.title) for s in report.walk_sections())
+    total += sum(len(p.text) for _, p in report.paragraphs())
+    total += sum(len(e.term) + len(e.definition) for e in report.glossary)
+    return total
+
+
+def term_counts(ctx: SiteContext, report_slug: str) -> Counter:
+    """term key -> number of occurrences in the report's paragraphs."""
+    if ctx.glossary is None:
+        return Counter()
+    return Counter(o.term_key for o in ctx.glossary.occurrences(report_slug))
+
+
+def region_term_counts(ctx: SiteContext, name: str) -> Counter:
+    total: Counter = Counter()
+    for report in ctx.reports_of_region(name):
+        total.update(term_counts(ctx, report.slug))
+    return total
+
+
+def most_common(counts: Counter, limit: int) -> list[tuple[str, int]]:
+    """Top entries by count, ties by key: deterministic."""
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+
+
+def defined_terms(ctx: SiteContext, report: Report) -> list[tuple[str, object]]:
+    """(term key, GlossaryEntry) for each 名词解释 entry of the report that became a term."""
+    out = []
+    if ctx.glossary is None:
+        return out
+    for entry in report.glossary:
+        found = ctx.glossary.entry_term(report.slug, entry.anchor)
+        key = getattr(found, "key", found)  # a Term or its key
+        if key is not None and key in ctx.glossary.terms:
+            out.append((key, entry))
+    return out

@@ -1,0 +1,150 @@
+"""Topic pages (topics/<slug>.md) and the topic × region overview (topics/index.md).
+
+Each topic page lists, region by region in hierarchy order, the sections and
+paragraphs assigned to the topic (see topics.py for the rule) with short escaped
+excerpts, the matched keywords in bold, each linking to the paragraph in its report.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..config import Topic
+from . import urls
+from .context import Page, SiteContext
+from .excerpts import excerpt
+from .facts import region_walk, report_label
+from .markdown import escape_text, heading, join_blocks, link, table
+from .topics import (KEYWORD_WEIGHT, LEAD_BONUS, SECTION_BONUS, TERM_WEIGHT, THRESHOLD, ParagraphMatch,
+                     TopicIndex, assign_topics, glossary_aliases)
+
+RULE = (f"归类规则：章节标题含有专题关键词或术语时，该章节归入专题。段落按专题计分——"
+        f"每个不同的关键词记 {KEYWORD_WEIGHT} 分，每个专题术语记 {TERM_WEIGHT} 分；"
+        f"关键词出现在段首引领语中再加 {LEAD_BONUS} 分，所在章节的标题属于该专题再加 {SECTION_BONUS} 分；"
+        f"得分不低于 {THRESHOLD} 分的段落归入该专题。一个段落可以属于多个专题。")
+
+
+def build_index(ctx: SiteContext) -> TopicIndex:
+    topics = ctx.config.topics
+    return assign_topics(ctx.reports, topics, glossary_aliases(topics, ctx.glossary))
+
+
+def region_anchor(ctx: SiteContext, name: str) -> str:
+    return "r-" + ctx.region_slug(name)
+
+
+def _regions_with_reports(ctx: SiteContext) -> list[str]:
+    return [name for name, _ in region_walk(ctx) if ctx.reports_of_region(name)]
+
+
+def _keywords_block(ctx: SiteContext, page: str, topic: Topic) -> str:
+    lines = ["关键词：" + "、".join(escape_text(k) for k in topic.keywords)]
+    if topic.terms:
+        shown = []
+        for term in topic.terms:
+            found = ctx.glossary.get(term) if ctx.glossary is not None else None
+            if found is not None:
+                shown.append(link(found.headword, urls.href(page, urls.term_page(found.slug))))
+            else:
+                shown.append(escape_text(term))
+        lines.append("相关术语：" + "、".join(shown))
+    return "\n\n".join(lines)
+
+
+def _paragraph_item(page: str, match: ParagraphMatch) -> str:
+    spans = [(h.start, h.end) for h in match.hits]
+    where = match.section.title if match.section is not None else "开头"
+    target = urls.href(page, urls.report_page(match.report.slug), match.paragraph.anchor)
+    return f"- {excerpt(match.paragraph.text, spans)} （{link(where, target)}）"
+
+
+def _summary_table(ctx: SiteContext, page: str, index: TopicIndex, topic: Topic) -> str:
+    rows = []
+    for name in _regions_with_reports(ctx):
+        reports = ctx.reports_of_region(name)
+        paragraphs = sum(index.paragraph_count(topic.slug, r.slug) for r in reports)
+        sections = sum(index.section_count(topic.slug, r.slug) for r in reports)
+        label = link(name, urls.href(page, page, region_anchor(ctx, name))) if paragraphs or sections \
+            else escape_text(name)
+        years = "、".join(str(r.year) for r in reports if r.year) or "—"
+        rows.append([label, years, str(sections), str(paragraphs)])
+    return table(["地区", "报告年份", "章节", "段落"], rows)
+
+
+def _region_blocks(ctx: SiteContext, page: str, index: TopicIndex, topic: Topic, name: str) -> list[str]:
+    blocks = []
+    for report in ctx.reports_of_region(name):
+        sections = [m for m in index.sections[topic.slug] if m.report.slug == report.slug]
+        paragraphs = [m for m in index.paragraphs[topic.slug] if m.report.slug == report.slug]
+        if not sections and not paragraphs:
+            continue
+        blocks.append(heading(3, report_label(report), "rep-" + report.slug))
+        if sections:
+            links = [link(m.section.title, urls.href(page, urls.report_page(report.slug), m.section.anchor))
+                     for m in sections]
+            blocks.append("相关章节：" + "；".join(links))
+        if paragraphs:
+            blocks.append(f"相关段落（{len(paragraphs)} 段）：")
+            blocks.append("\n".join(_paragraph_item(page, m) for m in paragraphs))
+    if blocks:
+        region_link = link(f"{name}地区页", urls.href(page, ctx.region_path(name)))
+        blocks = [heading(2, name, region_anchor(ctx, name)), f"查看{region_link}。"] + blocks
+    return blocks
+
+
+def topic_page(ctx: SiteContext, index: TopicIndex, topic: Topic, order: int) -> Page:
+    page = urls.topic_page(topic.slug)
+    total = len(index.paragraphs[topic.slug])
+    reports = {m.report.slug for m in index.paragraphs[topic.slug]} | {m.report.slug for m in
+                                                                       index.sections[topic.slug]}
+    blocks = [heading(1, topic.name)]
+    if topic.description:
+        blocks.append(escape_text(topic.description))
+    blocks.append(_keywords_block(ctx, page, topic))
+    if not reports:
+        blocks.append("没有报告段落达到本专题的归类标准。")
+        return Page(page, join_blocks(blocks), topic.name, order=(order,))
+    blocks.append(f"共在 {len(reports)} 篇报告中找到 {total} 个相关段落。下表按地区层级汇总，"
+                  "下文逐个地区列出相关章节与段落摘录，便于对照各地的做法；粗体为命中的关键词，"
+                  "点击章节名可跳到报告原文中的该段。")
+    blocks.append(_summary_table(ctx, page, index, topic))
+    for name in _regions_with_reports(ctx):
+        blocks += _region_blocks(ctx, page, index, topic, name)
+    blocks.append(escape_text(RULE))
+    return Page(page, join_blocks(blocks), topic.name, order=(order,))
+
+
+def overview_page(ctx: SiteContext, index: TopicIndex) -> Page:
+    page = urls.TOPICS_INDEX
+    topics = index.topics
+    blocks = [heading(1, "专题"),
+              "专题把各地报告中谈同一件事的章节和段落归到一起。点击专题名查看按地区排列的段落摘录；"
+              "表中的数字是各地区报告中属于该专题的段落数，点击可直接跳到该地区。",
+              escape_text(RULE)]
+    items = []
+    for topic in topics:
+        count = len(index.paragraphs[topic.slug])
+        desc = f"：{escape_text(topic.description)}" if topic.description else ""
+        items.append(f"- {link(topic.name, urls.href(page, urls.topic_page(topic.slug)))}{desc}（{count} 段）")
+    blocks.append("\n".join(items) or "尚未配置专题。")
+    regions = _regions_with_reports(ctx)
+    if topics and regions:
+        header = ["地区"] + [link(t.name, urls.href(page, urls.topic_page(t.slug))) for t in topics]
+        rows = []
+        for name in regions:
+            row = [link(name, urls.href(page, ctx.region_path(name)))]
+            for topic in topics:
+                count = sum(index.paragraph_count(topic.slug, r.slug) for r in ctx.reports_of_region(name))
+                target = urls.href(page, urls.topic_page(topic.slug), region_anchor(ctx, name))
+                row.append(link(str(count), target) if count else "0")
+            rows.append(row)
+        blocks.append(heading(2, "专题 × 地区", "matrix"))
+        blocks.append(table(header, rows))
+    return Page(page, join_blocks(blocks), "专题")
+
+
+def pages(ctx: SiteContext) -> Iterable[Page]:
+    index = build_index(ctx)
+    yield overview_page(ctx, index)
+    for i, topic in enumerate(index.topics):
+        yield topic_page(ctx, index, topic, i)

@@ -1,0 +1,210 @@
+"""Assign topics (site_config/topics.yaml) to report sections and paragraphs.
+
+Matching is one pass per text over a single Aho-Corasick automaton holding every
+keyword and glossary term of every topic. Overlapping matches are resolved
+leftmost-longest, so "生态环境" counts once and not also as "生态" and "环境".
+
+Scoring rule (also shown to readers on the topics overview page):
+
+- A **section** belongs to a topic when its title contains one of the topic's
+  keywords or terms.
+- A **paragraph** is scored per topic: every *distinct* keyword found scores 1,
+  every distinct glossary term of the topic scores 2 (``TERM_WEIGHT``); one more
+  point when a match lies in the paragraph's run-in lead phrase ("推动科技创新赋能强链。"),
+  and one more when the paragraph's section (or an enclosing one) belongs to the
+  topic by its title. A paragraph with a score of at least ``THRESHOLD`` (2)
+  belongs to the topic.
+
+So a single passing mention ("……加强生态保护……" in a paragraph about roads) is not
+enough, while two different keywords, one glossary term, or one keyword under a
+matching section title are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+import ahocorasick
+
+from ..config import Topic
+from ..model import Paragraph, Report, Section
+
+KEYWORD_WEIGHT = 1
+TERM_WEIGHT = 2
+LEAD_BONUS = 1
+SECTION_BONUS = 1
+THRESHOLD = 2
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One keyword match in a text: offsets into the text, the word, its weight."""
+
+    start: int
+    end: int
+    word: str
+    weight: int
+
+
+@dataclass
+class ParagraphMatch:
+    """A paragraph assigned to one topic."""
+
+    report: Report
+    section: Optional[Section]  # None for the preamble
+    paragraph: Paragraph
+    score: int
+    hits: list[Hit]  # this topic's matches in the paragraph, in text order
+
+
+@dataclass
+class SectionMatch:
+    """A section whose title places it in one topic."""
+
+    report: Report
+    section: Section
+    hits: list[Hit]  # matches in the title
+
+
+@dataclass
+class TopicIndex:
+    topics: list[Topic]
+    paragraphs: dict[str, list[ParagraphMatch]] = field(default_factory=dict)  # topic slug -> matches
+    sections: dict[str, list[SectionMatch]] = field(default_factory=dict)
+
+    def topic(self, slug: str) -> Topic:
+        return next(t for t in self.topics if t.slug == slug)
+
+    def paragraph_count(self, topic_slug: str, report_slug: str) -> int:
+        return sum(1 for m in self.paragraphs.get(topic_slug, []) if m.report.slug == report_slug)
+
+    def section_count(self, topic_slug: str, report_slug: str) -> int:
+        return sum(1 for m in self.sections.get(topic_slug, []) if m.report.slug == report_slug)
+
+    def topics_of_paragraph(self, report_slug: str, anchor: str) -> list[str]:
+        """Slugs of the topics a paragraph belongs to, in configuration order."""
+        return [t.slug for t in self.topics
+                if any(m.report.slug == report_slug and m.paragraph.anchor == anchor
+                       for m in self.paragraphs.get(t.slug, []))]
+
+
+class TopicMatcher:
+    """Finds every topic keyword/term in a text in one pass."""
+
+    def __init__(self, topics: Iterable[Topic], term_aliases: Optional[dict[str, list[str]]] = None):
+        """``term_aliases`` maps a topic term to other surface forms that count as it
+        (e.g. the glossary's aliases), so "三北防护林" can count for the term "三北工程"."""
+        term_aliases = term_aliases or {}
+        # word -> {topic slug: weight}; a word may belong to several topics
+        owners: dict[str, dict[str, int]] = {}
+        for topic in topics:
+            for word in topic.keywords:
+                self._own(owners, word, topic.slug, KEYWORD_WEIGHT)
+            for term in topic.terms:
+                for word in [term, *term_aliases.get(term, [])]:
+                    self._own(owners, word, topic.slug, TERM_WEIGHT)
+        self.owners = owners
+        self._automaton = ahocorasick.Automaton()
+        for word in sorted(owners):
+            self._automaton.add_word(word, word)
+        if owners:
+            self._automaton.make_automaton()
+
+    @staticmethod
+    def _own(owners: dict, word: str, slug: str, weight: int) -> None:
+        word = word.strip()
+        if word:
+            slot = owners.setdefault(word, {})
+            slot[slug] = max(slot.get(slug, 0), weight)
+
+    def words(self, text: str) -> list[tuple[int, int, str]]:
+        """Leftmost-longest, non-overlapping matches: (start, end, word)."""
+        if not self.owners or not text:
+            return []
+        found = [(end + 1 - len(word), end + 1, word) for end, word in self._automaton.iter(text)]
+        found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+        out, last_end = [], 0
+        for start, end, word in found:
+            if start >= last_end:
+                out.append((start, end, word))
+                last_end = end
+        return out
+
+    def hits(self, text: str) -> dict[str, list[Hit]]:
+        """Matches grouped by topic slug, each list in text order."""
+        out: dict[str, list[Hit]] = {}
+        for start, end, word in self.words(text):
+            for slug, weight in self.owners[word].items():
+                out.setdefault(slug, []).append(Hit(start, end, word, weight))
+        return out
+
+
+def score(hits: list[Hit], lead: int = 0, in_section: bool = False) -> int:
+    """The documented paragraph score for one topic's hits."""
+    best: dict[str, int] = {}
+    for h in hits:
+        best[h.word] = max(best.get(h.word, 0), h.weight)
+    total = sum(best.values())
+    if lead and any(h.start < lead for h in hits):
+        total += LEAD_BONUS
+    if in_section and hits:
+        total += SECTION_BONUS
+    return total
+
+
+def _section_topics(report: Report, matcher: TopicMatcher) -> dict[str, dict[str, list[Hit]]]:
+    """section anchor -> topic slug -> title hits."""
+    return {s.anchor: matcher.hits(s.title) for s in report.walk_sections()}
+
+
+def _inherited(report: Report, own: dict[str, dict[str, list[Hit]]]) -> dict[str, set[str]]:
+    """section anchor -> topics of the section and every enclosing section."""
+    out: dict[str, set[str]] = {}
+
+    def visit(section: Section, above: set[str]) -> None:
+        mine = above | set(own.get(section.anchor, {}))
+        out[section.anchor] = mine
+        for child in section.sections:
+            visit(child, mine)
+
+    for top in report.sections:
+        visit(top, set())
+    return out
+
+
+def assign_topics(reports: Iterable[Report], topics: list[Topic],
+                  term_aliases: Optional[dict[str, list[str]]] = None) -> TopicIndex:
+    """Assign every section and paragraph of ``reports`` to the topics it matches."""
+    matcher = TopicMatcher(topics, term_aliases)
+    index = TopicIndex(list(topics), {t.slug: [] for t in topics}, {t.slug: [] for t in topics})
+    for report in sorted(reports, key=lambda r: r.slug):
+        own = _section_topics(report, matcher)
+        for section in report.walk_sections():
+            if section.kind == "glossary":
+                continue
+            for slug, hits in sorted(own[section.anchor].items()):
+                index.sections[slug].append(SectionMatch(report, section, hits))
+        inherited = _inherited(report, own)
+        for section, paragraph in report.paragraphs():
+            if section is not None and section.kind == "glossary":
+                continue
+            above = inherited.get(section.anchor, set()) if section else set()
+            for slug, hits in sorted(matcher.hits(paragraph.text).items()):
+                value = score(hits, paragraph.lead, slug in above)
+                if value >= THRESHOLD:
+                    index.paragraphs[slug].append(ParagraphMatch(report, section, paragraph, value, hits))
+    return index
+
+
+def glossary_aliases(topics: Iterable[Topic], glossary) -> dict[str, list[str]]:
+    """Aliases of each topic term known to the glossary (its headword and aliases)."""
+    out: dict[str, list[str]] = {}
+    if glossary is None:
+        return out
+    for topic in topics:
+        for term in topic.terms:
+            found = glossary.get(term)
+            if found is not None:
+                out[term] = sorted({found.headword, *found.aliases} - {term})
+    return out
