@@ -43,9 +43,9 @@ _NEWLINE_RE = re.compile(r"\r\n|\r|\n")
 # At the start of a line: indentation (code block) and block markers that survive
 # the global escaping: "- " / "-- " lists and rules, "1." ordered lists.
 _LINE_START_RE = re.compile(r"^([ \t]*)(-*)(\d+\.)?", re.M)
-_ANCHOR_RE = re.compile(r"[A-Za-z][A-Za-z0-9_.:-]*")
+_ANCHOR_RE = re.compile(r"\w[\w.:-]*")  # Unicode word characters: anchors may be Chinese
 _SCHEME_RE = re.compile(r"^\s*[A-Za-z][A-Za-z0-9+.-]*:")
-_HREF_UNSAFE_RE = re.compile(r"[^A-Za-z0-9/#._~%-]")
+_HREF_UNSAFE_RE = re.compile(r"[^\w/#.~%-]")
 
 
 def _entities(s: str) -> str:

@@ -1,0 +1,78 @@
+"""MkDocs glue (``hooks:`` in mkdocs.yml): generate the docs folder, then let MkDocs build.
+
+Thin on purpose: everything also works as ``python -m generator build && mkdocs build``
+(builders that run no hooks read the generated ``build/nav.yml``).
+
+- ``on_config`` (priority 100, before the search plugin loads the jieba user
+  dictionary) runs ``build_site`` incrementally, logs its diagnostics as MkDocs
+  warnings (so ``mkdocs build --strict`` fails on them) and sets ``nav`` and
+  ``not_in_nav`` from the generated navigation.
+- ``on_serve`` stops watching the generated docs folder: ``mkdocs serve`` watches
+  the inputs (``watch:`` seeds, site_config, docs_src) and rebuilds once per edit.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+log = logging.getLogger("mkdocs.hooks.generator")
+
+
+def _project_root(config) -> Path:
+    return Path(config.config_file_path or ".").resolve().parent
+
+
+def _import_build(root: Path):
+    try:
+        from generator.site import build
+    except ImportError:
+        sys.path.insert(0, str(root))
+        from generator.site import build
+    return build
+
+
+def _not_in_nav_spec(config, paths: list[str]):
+    import pathspec
+
+    lines = [f"/{p}" for p in paths]
+    existing = config.not_in_nav
+    if existing is not None:
+        lines = [str(p.pattern) for p in getattr(existing, "patterns", []) if getattr(p, "pattern", None)] + lines
+    return pathspec.gitignore.GitIgnoreSpec.from_lines(sorted(set(lines)))
+
+
+@event_priority(100)
+def on_config(config):
+    root = _project_root(config)
+    build = _import_build(root)
+    from generator.errors import GeneratorError
+
+    out_dir = Path(config.docs_dir).resolve()
+    try:
+        result = build.build_site(root, out_dir=out_dir, quiet=True, echo=False)
+    except GeneratorError as err:
+        raise PluginError(err.format()) from None
+    for diag in result.diagnostics:
+        (log.error if diag.severity == "error" else log.warning)(diag.format())
+    config.nav = result.nav.items
+    config.not_in_nav = _not_in_nav_spec(config, result.nav.not_in_nav)
+    # The search plugin reads this path relative to the working directory.
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if search is not None and getattr(search.config, "jieba_dict_user", None):
+        search.config.jieba_dict_user = os.fspath(root / build.JIEBA_USER_DICT)
+    return config
+
+
+def on_serve(server, config, builder):
+    docs_dir = os.path.abspath(config.docs_dir)
+    try:
+        server.unwatch(docs_dir)
+    except (KeyError, ValueError):
+        pass
+    return server

@@ -1,0 +1,181 @@
+"""Build the docs folder: inputs -> SiteContext -> pages -> files on disk.
+
+``build_site`` is what ``python -m generator build`` and the MkDocs hook run. It
+loads site_config/, the reports and the glossary, asks every page module in
+``PAGE_MODULES`` for its pages, adds the hand-written files under docs_src/,
+and writes it all with the incremental writer (unchanged files are not touched).
+Besides the docs folder it writes, under ``build/`` (git-ignored):
+
+- ``build/jieba_user_dict.txt``: glossary terms for the search plugin's segmenter
+  (mkdocs.yml names it in ``plugins.search.jieba_dict_user``);
+- ``build/nav.yml``: the generated ``nav`` and ``not_in_nav`` for builders that
+  run no hooks (copy them into mkdocs.yml, or ``INHERIT`` from it).
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+import yaml
+
+from ..config import SiteConfig, load_config
+from ..model import Diagnostic
+from .context import Page, SiteContext
+from .nav import Nav, build_nav
+from .writer import write_if_changed, write_tree
+
+# Page modules, each exposing ``pages(ctx) -> Iterable[Page]``.
+PAGE_MODULES = (
+    "report_pages",
+    "index_pages",
+    "region_pages",
+    "topic_pages",
+    "term_pages",
+    "glossary_index",
+)
+
+BUILD_DIR = "build"
+JIEBA_USER_DICT = f"{BUILD_DIR}/jieba_user_dict.txt"
+NAV_FILE = f"{BUILD_DIR}/nav.yml"
+
+
+@dataclass
+class BuildResult:
+    ok: bool
+    pages: list[Page] = field(default_factory=list)
+    written: int = 0
+    unchanged: int = 0
+    deleted: int = 0
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    nav: Nav = field(default_factory=Nav)
+
+
+def _region_exists():
+    try:
+        from ..ingest.regions import RegionRegistry
+    except ImportError:  # interim: ingest not landed yet
+        return None
+    return RegionRegistry.exists_in_dataset
+
+
+def _load_reports(folder: Path, config: SiteConfig):
+    try:
+        from ..ingest import load_reports
+    except ImportError:  # interim: ingest not landed yet
+        return [], [Diagnostic(str(folder), "ingest is not available: no reports were read")]
+    return load_reports(folder, config)
+
+
+def _build_glossary(reports, config: SiteConfig):
+    try:
+        from ..glossary import build_glossary
+    except ImportError:  # interim: glossary not landed yet
+        return None
+    return build_glossary(reports, config)
+
+
+def collect_pages(ctx: SiteContext) -> list[Page]:
+    pages: list[Page] = []
+    for name in PAGE_MODULES:
+        try:
+            module = importlib.import_module(f"{__package__}.{name}")
+        except ModuleNotFoundError as exc:  # interim: the module has not landed yet
+            if exc.name != f"{__package__}.{name}":
+                raise
+            continue
+        pages.extend(module.pages(ctx))
+    return pages
+
+
+_H1_RE = re.compile(r"^#\s+(.+?)\s*(\{[^}]*\})?\s*$", re.M)
+_TITLE_RE = re.compile(r"^title:\s*(.+?)\s*$", re.M)
+
+
+def _hand_written_title(text: str, rel: str) -> str:
+    if text.startswith("---\n"):
+        end = text.find("\n---", 4)
+        match = _TITLE_RE.search(text[4:end]) if end > 0 else None
+        if match:
+            return match.group(1).strip("\"'")
+    match = _H1_RE.search(text)
+    return match.group(1) if match else rel
+
+
+def hand_written(docs_src: Path) -> tuple[list[Page], dict[str, bytes]]:
+    """docs_src/ Markdown pages (as Pages, for the nav) and other files (copied as bytes)."""
+    pages, assets = [], {}
+    if not docs_src.is_dir():
+        return pages, assets
+    for path in sorted(p for p in docs_src.rglob("*") if p.is_file()):
+        rel = path.relative_to(docs_src).as_posix()
+        if any(part.startswith(".") for part in path.relative_to(docs_src).parts):
+            continue
+        if rel.endswith(".md"):
+            text = path.read_text(encoding="utf-8")
+            pages.append(Page(rel, text, _hand_written_title(text, rel)))
+        else:
+            assets[rel] = path.read_bytes()
+    return pages, assets
+
+
+def build_site(root, reports_dir=None, out_dir=None, strict: bool = False, quiet: bool = False,
+               echo: bool = True) -> BuildResult:
+    """Generate the docs folder. Raises GeneratorError for configuration problems.
+
+    Diagnostics are printed one line each to stderr (``echo=False``: the caller
+    reports them); ``quiet`` drops the summary line.
+    """
+    root = Path(root).resolve()
+    config = load_config(root, region_exists=_region_exists())
+    settings = config.settings
+    strict = strict or settings.strict
+    reports_dir = Path(reports_dir) if reports_dir else root / settings.seeds_dir
+    out = Path(out_dir) if out_dir else root / settings.output_dir
+
+    reports, diagnostics = _load_reports(reports_dir, config)
+    diagnostics = list(diagnostics)
+    for report in reports:
+        diagnostics.extend(d for d in report.diagnostics if d not in diagnostics)
+    glossary = _build_glossary(reports, config)
+    ctx = SiteContext.create(root, config, reports, glossary, diagnostics)
+
+    pages = collect_pages(ctx)
+    src_pages, assets = hand_written(root / settings.docs_src)
+    files: dict[str, bytes | str] = {}
+    for page in pages + src_pages:
+        if page.path in files:
+            raise ValueError(f"two pages want the same path: {page.path}")
+        files[page.path] = page.content
+    for rel, data in assets.items():
+        if rel in files:
+            raise ValueError(f"docs_src/{rel} collides with a generated page")
+        files[rel] = data
+
+    nav = build_nav(pages + src_pages)
+    for rel in nav.unplaced:
+        diagnostics.append(Diagnostic(rel, "page lies outside every navigation tab; it is left out of the nav"))
+
+    result = write_tree(out, files)
+    build_dir = root / BUILD_DIR
+    jieba_dict = glossary.jieba_user_dict() if glossary is not None else ""
+    write_if_changed(build_dir / "jieba_user_dict.txt", jieba_dict.encode("utf-8"))
+    nav_yaml = yaml.safe_dump(nav.to_yaml_data(), allow_unicode=True, sort_keys=False, width=1000)
+    write_if_changed(build_dir / "nav.yml", nav_yaml.encode("utf-8"))
+
+    if echo:
+        for diag in diagnostics:
+            print(diag.format(), file=sys.stderr)
+    warnings = [d for d in diagnostics if d.severity == "warning"]
+    errors = [d for d in diagnostics if d.severity == "error"]
+    ok = not errors and not (strict and warnings)
+    if echo and not quiet:
+        print(f"site: {len(files)} files ({result.written} written, {result.unchanged} unchanged, "
+              f"{result.deleted} deleted) in {out}; {len(warnings)} warnings, {len(errors)} errors",
+              file=sys.stderr)
+    return BuildResult(ok, pages + src_pages, result.written, result.unchanged, result.deleted,
+                       diagnostics, nav)

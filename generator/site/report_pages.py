@@ -1,0 +1,172 @@
+"""One page per report: reports/<slug>.md.
+
+Layout: title, a metadata card (region chain linked to region pages, year, date,
+meeting, speaker, source file), the title block and preamble, then the section
+tree as headings with the model's anchors (so Material's table of contents is the
+section tree). Every paragraph, list item and 名词解释 entry carries its anchor
+and a hover permalink; leads are bold; glossary occurrences link to term pages
+with the short definition as tooltip. Headings never contain links. The page
+ends with the previous and next report of the same region.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator, Optional
+
+from ..model import GlossaryEntry, Paragraph, Report, Section
+from . import markdown as md
+from . import urls
+from .context import Page, SiteContext
+
+UNKNOWN_REGION = "未知地区"
+
+
+def report_title(report: Report) -> str:
+    """Full Chinese title, e.g. 鄂托克旗2024年政府工作报告."""
+    year = f"{report.year}年" if report.year else ""
+    return f"{report.region_name}{year}{report.title}"
+
+
+def date_label(iso: Optional[str]) -> str:
+    if not iso:
+        return ""
+    try:
+        y, m, d = (int(x) for x in iso.split("-"))
+    except ValueError:
+        return iso
+    return f"{y}年{m}月{d}日"
+
+
+class _Renderer:
+    def __init__(self, ctx: SiteContext, report: Report):
+        self.ctx = ctx
+        self.report = report
+        self.path = urls.report_page(report.slug)
+
+    # -- links ----------------------------------------------------------------
+    def _term_spans(self, anchor: str) -> list[tuple[int, int, str, str]]:
+        glossary = self.ctx.glossary
+        if glossary is None:
+            return []
+        spans = []
+        for occ in glossary.paragraph_links(self.report.slug, anchor):
+            term = glossary.terms.get(occ.term_key)
+            if term is None:
+                continue
+            spans.append((occ.start, occ.end, urls.href(self.path, urls.term_page(term.slug)), term.short))
+        return spans
+
+    def _region_link(self, name: str) -> str:
+        return md.link(name, urls.href(self.path, self.ctx.region_path(name)))
+
+    def _report_link(self, other: Report, label: str) -> str:
+        return md.link(label, urls.href(self.path, urls.report_page(other.slug)))
+
+    # -- blocks ---------------------------------------------------------------
+    def paragraph(self, p: Paragraph, tag: str = "p") -> str:
+        inline = md.render_linked(p.text, self._term_spans(p.anchor), p.lead)
+        if p.kind == "item" and p.number:
+            inline = f'<span class="item-number">{md.escape_text(p.number)}</span> {inline}'
+        cls = {"item": "report-item", "title": "report-title-line"}.get(p.kind, "")
+        return md.block(tag, p.anchor, inline, cls=cls)
+
+    def paragraphs(self, paras: Iterable[Paragraph]) -> Iterator[str]:
+        """Paragraphs in order; runs of numbered items become one list."""
+        run: list[Paragraph] = []
+        for p in paras:
+            if p.kind == "item":
+                run.append(p)
+                continue
+            if run:
+                yield self.item_list(run)
+                run = []
+            yield self.paragraph(p)
+        if run:
+            yield self.item_list(run)
+
+    def item_list(self, items: list[Paragraph]) -> str:
+        return md.container("ol", (self.paragraph(p, "li") for p in items), cls="report-items")
+
+    def entry(self, e: GlossaryEntry) -> list[str]:
+        glossary = self.ctx.glossary
+        key = glossary.entry_term(self.report.slug, e.anchor) if glossary is not None else None
+        term = glossary.terms.get(key) if key else None
+        if term is not None:
+            label = md.link(e.term, urls.href(self.path, urls.term_page(term.slug)), term.short)
+        else:
+            label = md.escape_text(e.term)
+        if e.number:
+            label = f'<span class="item-number">{md.escape_text(e.number)}</span> {label}'
+        definition = md.render_linked(e.definition, self._term_spans(e.anchor))
+        return [md.block("dt", e.anchor, label), md.block("dd", "", definition, cite=False)]
+
+    def section(self, s: Section, depth: int) -> Iterator[str]:
+        yield md.heading(depth + 1, s.title, s.anchor)
+        yield from self.paragraphs(s.paragraphs)
+        if s.entries:
+            blocks = [b for e in s.entries for b in self.entry(e)]
+            yield md.container("dl", blocks, cls="report-glossary")
+        for child in s.sections:
+            yield from self.section(child, depth + 1)
+
+    # -- page parts -----------------------------------------------------------
+    def card(self) -> str:
+        r = self.report
+        rows: list[tuple[str, str]] = []
+        if r.region is not None:
+            chain = [self._region_link(ref.name) for ref in r.region.chain()]
+            rows.append(("地区", " › ".join(chain)))
+        if r.year:
+            rows.append(("年份", md.escape_text(f"{r.year}年")))
+        if r.date:
+            rows.append(("日期", md.escape_text(date_label(r.date))))
+        if r.meeting:
+            rows.append(("会议", md.escape_text(r.meeting)))
+        speaker = " ".join(x for x in (r.speaker.title, r.speaker.name) if x)
+        if speaker:
+            rows.append(("报告人", md.escape_text(speaker)))
+        rows.append(("原始文件", f"<code>{md.escape_text(r.source.rsplit('/', 1)[-1])}</code>"))
+        blocks = []
+        for label, value in rows:
+            blocks.append(md.block("dt", "", md.escape_text(label), cite=False))
+            blocks.append(md.block("dd", "", value, cite=False))
+        return md.container("dl", blocks, cls="report-meta")
+
+    def neighbours(self) -> str:
+        prev, nxt = self.ctx.neighbours(self.report)
+        items = []
+        if prev is not None:
+            items.append(f"上一年：{self._report_link(prev, report_title(prev))}")
+        if nxt is not None:
+            items.append(f"下一年：{self._report_link(nxt, report_title(nxt))}")
+        if not items:
+            return ""
+        return md.container("nav", (md.block("p", "", i, cite=False) for i in items), cls="report-neighbours")
+
+    def render(self) -> str:
+        r = self.report
+        blocks = [md.heading(1, report_title(r)), self.card()]
+        if r.front:
+            blocks.append(md.container("div", (self.paragraph(p) for p in r.front), cls="report-front"))
+        blocks.extend(self.paragraphs(r.preamble))
+        for s in r.sections:
+            blocks.extend(self.section(s, 1))
+        blocks.append(self.neighbours())
+        return md.join_blocks(blocks)
+
+
+def report_order(ctx: SiteContext, report: Report) -> tuple:
+    chain = tuple(ctx.region_slug(ref.name) for ref in report.region.chain()) if report.region else ("~",)
+    return chain + (report.year or 0, report.slug)
+
+
+def pages(ctx: SiteContext) -> Iterator[Page]:
+    for report in ctx.reports:
+        title = f"{report.year}年" if report.year and report.region else report_title(report)
+        yield Page(
+            path=urls.report_page(report.slug),
+            content=_Renderer(ctx, report).render(),
+            nav_title=title,
+            group=report.region_name or UNKNOWN_REGION,
+            order=report_order(ctx, report),
+        )

@@ -1,0 +1,105 @@
+"""Write the generated docs folder atomically and incrementally.
+
+Only files whose bytes changed are written (temp file in the same folder, then
+``os.replace``), so ``mkdocs serve`` sees no change when nothing changed and never
+loops. Files under the output folder that this build no longer produces are
+deleted, except the protected ones (``.gitignore``) and hidden files; empty
+folders left behind are removed.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping
+
+PROTECTED = frozenset({".gitignore"})
+
+
+@dataclass
+class WriteResult:
+    written: int = 0
+    unchanged: int = 0
+    deleted: int = 0
+
+
+def _safe_relpath(rel: str) -> Path:
+    path = Path(rel)
+    if path.is_absolute() or ".." in path.parts or not path.parts:
+        raise ValueError(f"output path must stay inside the output folder: {rel!r}")
+    return path
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` via a temp file in the same folder and ``os.replace``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Write only when the bytes differ; True when written."""
+    try:
+        if path.read_bytes() == data:
+            return False
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        pass
+    write_atomic(path, data)
+    return True
+
+
+def _is_kept(rel: Path) -> bool:
+    return rel.name in PROTECTED or any(part.startswith(".") for part in rel.parts)
+
+
+def write_tree(out_dir: Path, files: Mapping[str, bytes | str], prune: bool = True) -> WriteResult:
+    """Make ``out_dir`` hold exactly ``files`` (docs-relative path -> content).
+
+    Text is encoded as UTF-8 with ``\\n`` line ends. Returns the counts.
+    """
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    result = WriteResult()
+    wanted = set()
+    for rel in sorted(files):
+        path = _safe_relpath(rel)
+        wanted.add(path)
+        data = files[rel]
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        if write_if_changed(out_dir / path, data):
+            result.written += 1
+        else:
+            result.unchanged += 1
+    if prune:
+        result.deleted = _prune(out_dir, wanted)
+    return result
+
+
+def _prune(out_dir: Path, wanted: set[Path]) -> int:
+    deleted = 0
+    for current, dirs, names in os.walk(out_dir, topdown=False):
+        here = Path(current)
+        for name in sorted(names):
+            rel = (here / name).relative_to(out_dir)
+            if rel in wanted or _is_kept(rel):
+                continue
+            (here / name).unlink()
+            deleted += 1
+        if here != out_dir and not any(here.iterdir()):
+            rel = here.relative_to(out_dir)
+            if not _is_kept(rel):
+                here.rmdir()
+    return deleted
