@@ -1,0 +1,122 @@
+"""The glossary: terms from reports' 名词解释 and site_config/glossary.yaml, linked everywhere.
+
+    from generator.glossary import build_glossary, Glossary
+    g = build_glossary(reports, config)
+
+Modules: ``normalize`` (keys, quote-free projection), ``matcher`` (one-pass
+Aho-Corasick search), ``sources`` (collect and merge definitions, slugs, pinyin),
+``occurrences`` (find occurrences, no-link zones, link policies), ``related``,
+``search`` (jieba user dictionary), ``candidates`` and ``lint`` (curators' tools).
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from ..config import LINK_POLICIES, SiteConfig
+from ..model import Occurrence, Report, Term
+from .matcher import Matcher
+from .normalize import Projection
+from .occurrences import no_link_zones, report_occurrences
+from .related import co_occurrence, related_terms
+from .search import jieba_user_dict
+from .sources import collect_terms, sort_key, surface_map
+
+__all__ = ["Glossary", "build_glossary", "Matcher"]
+
+
+class Glossary:
+    """Every term with its definitions, occurrences, links and related terms."""
+
+    def __init__(self, terms: dict[str, Term], reports: list[Report], policy: str = "section"):
+        if policy not in LINK_POLICIES:
+            raise ValueError(f"unknown link policy {policy!r}; use one of {', '.join(LINK_POLICIES)}")
+        self.terms = terms
+        self.policy = policy
+        self._order = sorted(terms.values(), key=sort_key)
+        self.matcher = Matcher(surface_map(terms))
+        self._by_report: dict[str, list[Occurrence]] = {}
+        self._by_term: dict[str, list[Occurrence]] = {key: [] for key in terms}
+        self._paragraph: dict[tuple[str, str], list[Occurrence]] = {}
+        self._entry_terms: dict[tuple[str, str], str] = {}
+        for report in sorted(reports, key=lambda r: r.slug):
+            occs = report_occurrences(report, self.matcher, policy, self.matcher.lookup)
+            self._by_report[report.slug] = occs
+            for occ in occs:
+                self._by_term[occ.term_key].append(occ)
+                if occ.linked:
+                    self._paragraph.setdefault((report.slug, occ.anchor), []).append(occ)
+            for entry in report.glossary:
+                key = self.matcher.lookup(entry.term)
+                if key is not None:
+                    self._entry_terms[(report.slug, entry.anchor)] = key
+        self._definition_links = {
+            (key, i): self._link_definition(key, d.text)
+            for key, term in terms.items() for i, d in enumerate(term.definitions)}
+        all_occs = [occ for slug in sorted(self._by_report) for occ in self._by_report[slug]]
+        self._related = related_terms([t.key for t in self._order], self._definition_links,
+                                      co_occurrence(all_occs))
+
+    def _link_definition(self, key: str, text: str) -> list[tuple[int, int, str]]:
+        """The first mention of each other term in a definition; never the term itself."""
+        zones = no_link_zones(text)
+        out, seen = [], {key}
+        for start, end, other in self.matcher.find_in(Projection(text)):
+            if other in seen or any(zs < end and start < ze for zs, ze in zones):
+                continue
+            seen.add(other)
+            out.append((start, end, other))
+        return out
+
+    # -- lookups -------------------------------------------------------------------
+    def ordered(self) -> list[Term]:
+        """All terms sorted by pinyin, then headword."""
+        return list(self._order)
+
+    def get(self, surface: str) -> Optional[Term]:
+        """The term spelled ``surface`` (headword, alias or official spelling, any quotes/width)."""
+        key = self.matcher.lookup(surface)
+        return self.terms.get(key) if key is not None else None
+
+    def occurrences(self, report_slug: str) -> list[Occurrence]:
+        """Every occurrence in one report, reading order; ``linked`` per the link policy."""
+        return list(self._by_report.get(report_slug, []))
+
+    def by_term(self, term_key: str) -> list[Occurrence]:
+        """Every occurrence of a term, reports by slug, each in reading order."""
+        return list(self._by_term.get(term_key, []))
+
+    def paragraph_links(self, report_slug: str, anchor: str) -> list[Occurrence]:
+        """Linked occurrences in one paragraph or 名词解释 entry, by start, non-overlapping."""
+        return list(self._paragraph.get((report_slug, anchor), []))
+
+    def definition_links(self, term_key: str, index: int) -> list[tuple[int, int, str]]:
+        """``(start, end, other_key)`` spans in ``terms[term_key].definitions[index].text``."""
+        return list(self._definition_links.get((term_key, index), []))
+
+    def related(self, term_key: str) -> list[tuple[str, str]]:
+        """``(other_key, reason)``, reason one of "defines", "defined-by", "co-occurs"."""
+        return list(self._related.get(term_key, []))
+
+    def usage_count(self, term_key: str) -> int:
+        """How many times the reports use the term, whatever the link policy."""
+        return len(self._by_term.get(term_key, []))
+
+    def entry_term(self, report_slug: str, entry_anchor: str) -> str:
+        """The term key a report's own 名词解释 entry defines."""
+        return self._entry_terms[(report_slug, entry_anchor)]
+
+    def jieba_user_dict(self) -> str:
+        """jieba user dictionary text: ``word 100000 nz`` per headword and alias."""
+        return jieba_user_dict(self._order)
+
+
+def build_glossary(reports: list[Report], config: Optional[SiteConfig] = None,
+                   link_policy: Optional[str] = None) -> Glossary:
+    """Merge official and curated definitions and find every occurrence in ``reports``.
+
+    ``link_policy`` overrides ``config.settings.link_policy`` (default "section").
+    """
+    curated = config.glossary if config is not None else []
+    policy = link_policy or (config.settings.link_policy if config is not None else "section")
+    return Glossary(collect_terms(reports, curated), reports, policy)
