@@ -267,11 +267,10 @@ class Term:
         """First sentence of the first definition, at most about 60 characters."""
         if not self.definitions:
             return ""
-        text = self.definitions[0].text.strip()
-        for stop in "。；;":
-            i = text.find(stop)
-            if 0 <= i:
-                text = text[: i + 1]
+        text = " ".join(self.definitions[0].text.split())  # one line: it becomes a title attribute
+        ends = [i for i in (text.find(stop) for stop in "。！？；;!?") if i > 0]
+        if ends:
+            text = text[: min(ends) + 1]
         return text if len(text) <= 60 else text[:59] + "…"
 
 
