@@ -133,6 +133,7 @@ class Section:
     paragraphs: list[Paragraph] = field(default_factory=list)
     sections: list["Section"] = field(default_factory=list)
     entries: list[GlossaryEntry] = field(default_factory=list)  # kind == "glossary" only
+    synthetic: bool = False  # True for a part the source lacks (a report starting mid-part)
 
     def walk(self) -> Iterator["Section"]:
         yield self
@@ -152,6 +153,8 @@ class Section:
         }
         if self.entries:
             out["entries"] = [e.to_json() for e in self.entries]
+        if self.synthetic:
+            out["synthetic"] = True
         return out
 
 

@@ -1,0 +1,155 @@
+"""Line-level cleaning: remove layout artefacts and markup, recording every removal.
+
+Input is the report body (front matter already split off); output is one
+``CleanLine`` per source line (artefact-only lines become empty strings, so indexes
+still map to source lines) plus the ``Removal`` records.
+
+What is removed, with its ``Removal.reason``:
+
+- ``bookmark``        Word bookmarks pasted as text: ``[bookmark: _GoBack]``
+- ``jump-marker``     newspaper page jumps: ``(上接第一版)`` ``（下转第四版）`` ``（紧接第一版）``
+- ``meeting-header``  meeting-file running heads at the top: ``旗十八届人大三次`` /
+                      ``会议文件（二十三）`` / ``区十八届人大一次会议 文 件 之 二 十``
+- ``letter-spacing``  the spaces of a letter-spaced line: ``名 词 解 释`` reads ``名词解释``
+- ``markdown``        Markdown markup: ``**`` bold marks, ``#`` heading marks, footnote
+                      marks ``[^1]`` / ``[^1]:``
+- ``html-comment``    a whole-line ``<!-- … -->`` comment (photo captions, source notes);
+                      a comment whose content is a glossary title keeps its content
+
+Trailing whitespace (including Markdown's two-space hard break) is normalised away
+without a record: it carries no text. Leading whitespace is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Removal
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CN_NUM = "一二三四五六七八九十百零〇"
+
+_BOOKMARK = re.compile(r"\[bookmark:[^\]\n]*\]")
+_JUMP = re.compile(rf"[（(]\s*(?:上接|下转|紧接|接|转)\s*第?\s*[{CN_NUM}\d]+\s*版\s*[）)]")
+_MEETING_HEADER = re.compile(
+    rf"^\s*(?:[{HAN}]{{0,8}}?[{CN_NUM}]+届人大[{CN_NUM}]+次(?:会议)?(?:\s*文\s*件.*)?"
+    rf"|会\s*议\s*文\s*件\s*(?:[（(][{CN_NUM}\d]+[）)]|之\s*[{CN_NUM}\s]+))\s*$")
+_LETTER_SPACED = re.compile(rf"^\s*[{HAN}](?:[ \u3000]+[{HAN}]){{2,}}\s*$")
+_SPACES = re.compile(r"[ \u3000]+")
+_MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+_FOOTNOTE_DEF = re.compile(r"^\[\^[^\]\s]+\]:[ \t]*")
+_FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
+_HTML_COMMENT = re.compile(r"^\s*<!--(.*?)-->\s*$")
+_GLOSSARY_WORDS = re.compile(r"名词解释|用语释义|名词注释")
+
+# Meeting headers only occur in the running head, before the report proper.
+MEETING_HEADER_WINDOW = 6
+
+
+@dataclass
+class CleanLine:
+    """One source line after cleaning."""
+
+    text: str
+    line: int  # 1-based source line
+    bold: int = 0  # length of a bold span at the start of ``text`` (0 if none)
+    heading_mark: int = 0  # Markdown heading level (# = 1) if the line was one
+
+    @property
+    def whole_bold(self) -> bool:
+        return self.bold > 0 and self.bold >= len(self.text.strip())
+
+
+class Cleaner:
+    """Cleans lines one by one, appending to ``removed``."""
+
+    def __init__(self) -> None:
+        self.removed: list[Removal] = []
+
+    def _note(self, text: str, reason: str, line: int, detail: str) -> None:
+        self.removed.append(Removal(text, reason, line, detail))
+
+    def _drop_all(self, pattern: re.Pattern, text: str, reason: str, line: int, detail: str) -> str:
+        if not pattern.search(text):
+            return text
+        for m in pattern.finditer(text):
+            self._note(m.group(0), reason, line, detail)
+        return pattern.sub("", text)
+
+    def clean_line(self, raw: str, line: int, nonempty_before: int) -> CleanLine:
+        text = raw.rstrip()
+        if "[bookmark:" in text:
+            text = self._drop_all(_BOOKMARK, text, "bookmark", line, "word-processor bookmark")
+        if "版" in text:
+            text = self._drop_all(_JUMP, text, "jump-marker", line, "newspaper page-jump marker")
+        if nonempty_before < MEETING_HEADER_WINDOW and _MEETING_HEADER.match(text):
+            self._note(text, "meeting-header", line, "meeting-file running head")
+            return CleanLine("", line)
+        if "<!--" in text:
+            text = self._html_comment(text, line)
+        heading_mark = 0
+        if text.startswith("#"):
+            m = _MD_HEADING.match(text)
+            if m:
+                heading_mark = len(m.group(1))
+                self._note(text[: m.start(2)], "markdown", line, "Markdown heading mark")
+                if m.end(2) < len(text):
+                    self._note(text[m.end(2):], "markdown", line, "Markdown closing heading mark")
+                text = m.group(2)
+        if "[^" in text:
+            m = _FOOTNOTE_DEF.match(text)
+            if m:
+                self._note(m.group(0), "markdown", line, "Markdown footnote label")
+                text = text[m.end():]
+            text = self._drop_all(_FOOTNOTE_REF, text, "markdown", line, "Markdown footnote reference")
+        bold = 0
+        if "**" in text:
+            text, bold = self._bold(text, line)
+        if _LETTER_SPACED.match(text):
+            squeezed = _SPACES.sub("", text.strip())
+            spaces = "".join(_SPACES.findall(text.strip()))
+            self._note(spaces, "letter-spacing", line, f"letter-spaced line read as “{squeezed}”")
+            text = text[: len(text) - len(text.lstrip())] + squeezed
+        return CleanLine(text.rstrip(), line, bold, heading_mark)
+
+    def _html_comment(self, text: str, line: int) -> str:
+        m = _HTML_COMMENT.match(text)
+        if not m:
+            return text
+        inner = m.group(1).strip()
+        if _GLOSSARY_WORDS.search(inner) and len(inner) <= 20:
+            self._note(text[: text.index(inner)], "html-comment", line, "comment mark around a glossary title")
+            self._note(text[text.index(inner) + len(inner):], "html-comment", line, "comment mark")
+            return inner
+        self._note(text, "html-comment", line, "HTML comment (caption or note), not report text")
+        return ""
+
+    def _bold(self, text: str, line: int) -> tuple[str, int]:
+        """Remove ``**`` pairs; return the text and the length of a leading bold span."""
+        bold = 0
+        out, pos = [], 0
+        for m in _BOLD.finditer(text):
+            self._note("**", "markdown", line, "Markdown bold mark")
+            self._note("**", "markdown", line, "Markdown bold mark")
+            out.append(text[pos:m.start()])
+            if m.start() == len(text) - len(text.lstrip()) and not out[0].strip():
+                bold = len(m.group(1))
+            out.append(m.group(1))
+            pos = m.end()
+        out.append(text[pos:])
+        return "".join(out), bold
+
+
+def clean_lines(body: str, first_line: int = 1) -> tuple[list[CleanLine], list[Removal]]:
+    """Clean every line of ``body``; ``first_line`` is the source line number of its first line."""
+    cleaner = Cleaner()
+    out: list[CleanLine] = []
+    nonempty = 0
+    for i, raw in enumerate(body.split("\n")):
+        cl = cleaner.clean_line(raw, first_line + i, nonempty)
+        if raw.strip():
+            nonempty += 1
+        out.append(cl)
+    return out, cleaner.removed

@@ -1,0 +1,72 @@
+"""Parse the lines of a report's own glossary appendix (名词解释) into entries.
+
+An entry is ``[number] term ： definition`` — numbered (``1.`` ``1、`` ``（1）``) or not,
+full- or half-width colon. The term ends at the FIRST colon, so a colon inside the
+definition stays there (``八横六纵:八横:…``). A line without a term-colon, or any line
+following an entry whose definition does not end a sentence, continues that
+definition (the line break is recorded as a ``line-join`` removal).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from ..model import Removal
+from .headings import ends_sentence, match_item
+
+_COLON = re.compile(r"[：:]")
+MAX_TERM = 50  # a term is at most this long; a later colon is inside running text
+
+
+@dataclass
+class RawEntry:
+    number: str
+    term: str
+    definition: str
+    line: int
+
+
+def split_entry(text: str) -> Optional[tuple[str, str, str]]:
+    """(number, term, definition) if ``text`` starts a glossary entry, else None."""
+    stripped = text.strip()
+    number = ""
+    item = match_item(stripped)
+    if item:
+        number, stripped = item.number, item.text
+    m = _COLON.search(stripped, 0, MAX_TERM + 1)
+    if not m or m.start() == 0:
+        return None
+    return number, stripped[: m.start()].strip(), stripped[m.end():].strip()
+
+
+class GlossaryBuilder:
+    """Accumulates entries line by line; non-entry text goes to ``stray``."""
+
+    def __init__(self, removed: list[Removal]) -> None:
+        self.entries: list[RawEntry] = []
+        self.removed = removed
+
+    def add(self, text: str, line: int, gap: str) -> Optional[str]:
+        """Add one line; return the text back when it is neither entry nor continuation.
+
+        ``gap`` is the line-break text between the previous line and this one.
+        """
+        last = self.entries[-1] if self.entries else None
+        if last is not None and (not last.definition or not ends_sentence(last.definition)):
+            self._join(last, text, line, gap)
+            return None
+        parts = split_entry(text)
+        if parts:
+            self.entries.append(RawEntry(parts[0], parts[1], parts[2], line))
+            return None
+        if last is not None:
+            self._join(last, text, line, gap)
+            return None
+        return text
+
+    def _join(self, entry: RawEntry, text: str, line: int, gap: str) -> None:
+        self.removed.append(Removal(gap, "line-join", line - gap.count("\n"),
+                                    "glossary definition continued on the next line"))
+        entry.definition += text.strip()

@@ -1,0 +1,180 @@
+"""Recognise what a cleaned line is: a heading (and which kind), a list item, or text.
+
+Heading styles recognised (numbers full- or half-width):
+
+- part headings ``一、2023年工作总结`` (a short line, or a bold / ``#`` line, or a bold
+  run-in head ``**一、…**正文…``);
+- sub-section headings ``（一）…`` / ``(一)…``, whole-line or run-in: when body text
+  follows the first sentence on the same line, the first sentence is the title
+  (``（一）全力以赴抓政策落地。`` ) and the rest is the first paragraph;
+- attachments ``附件`` / ``附件 1`` / ``附件2``;
+- glossary titles ``《政府工作报告》有关名词解释``, ``名词解释``, ``有关用语释义`` …;
+- unnumbered titles: a whole bold line or a Markdown ``#`` line without a number.
+
+Numbered items: ``1.`` ``1．`` ``1、`` ``（1）`` at the start of a line (``1.5万`` is not one).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from .clean import CN_NUM, CleanLine
+
+PART = "part"
+SUB = "sub"
+ATTACHMENT = "attachment"
+GLOSSARY = "glossary"
+TITLE = "title"  # unnumbered bold / # title
+
+_PART = re.compile(rf"^([{CN_NUM}]+)\s*[、．.]\s*")
+_SUB = re.compile(rf"^[（(]\s*([{CN_NUM}]+)\s*[）)]\s*")
+_ATTACHMENT = re.compile(r"^附\s*件\s*([0-9０-９]+|[一二三四五六七八九十]+)?\s*[：:]?\s*$")
+_GLOSSARY = re.compile(r"^(?:《?政府工作报告》?)?(?:有关|相关)?(?:名词解释|用语释义|名词注释|名词术语解释)[：:]?$")
+_ITEM = re.compile(r"^(?:(\d{1,3})\s*[.．、](?![\d０-９])|[（(](\d{1,3})[）)])\s*")
+_SENTENCE_END = re.compile(r"[。！？!?]")
+_TERMINAL = re.compile(r"[。！？!?；;：:…][\"”’」』）)]*$")
+
+MAX_PLAIN_PART = 40  # a plain (unmarked) part heading line is at most this long
+MAX_PLAIN_SUB = 60  # a whole-line sub-section heading without a sentence end
+MAX_RUNIN_TITLE = 80  # a run-in title (first sentence) is at most this long
+
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+_CN_DIGITS["〇"] = 0
+
+
+def cn_to_int(text: str) -> Optional[int]:
+    """Value of a Chinese numeral up to 999 (一 → 1, 十二 → 12, 二十 → 20); None if not one."""
+    if not text:
+        return None
+    total, current = 0, 0
+    for ch in text:
+        if ch in _CN_DIGITS:
+            current = current * 10 + _CN_DIGITS[ch] if current else _CN_DIGITS[ch]
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+_INT_TO_CN = "零一二三四五六七八九"
+
+
+def int_to_cn(n: int) -> str:
+    """1 → 一, 12 → 十二, 20 → 二十 (1..99)."""
+    if n < 10:
+        return _INT_TO_CN[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else _INT_TO_CN[tens]) + "十" + (_INT_TO_CN[ones] if ones else "")
+
+
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends with sentence-final (or clause-final) punctuation."""
+    return bool(_TERMINAL.search(text.rstrip()))
+
+
+@dataclass
+class Heading:
+    kind: str  # PART | SUB | ATTACHMENT | GLOSSARY | TITLE
+    number: str  # "一" / "（三）" / "附件 1" / ""
+    value: Optional[int]  # numeric value of the number (None for unnumbered)
+    title: str  # heading text, number included
+    rest: str = ""  # run-in body text following the heading on the same line
+    rest_lead: int = 0  # bold lead length inside ``rest`` (unused for now: always 0)
+
+
+@dataclass
+class Item:
+    number: str  # as written: "1." / "1、" / "（1）"
+    value: int
+    text: str
+
+
+def _split_runin(text: str, bold: int) -> tuple[str, str]:
+    """Split a heading line into (title, rest): the bold span, else the first sentence."""
+    if bold and bold < len(text):
+        return text[:bold], text[bold:]
+    if bold:
+        return text, ""
+    m = _SENTENCE_END.search(text)
+    if m and m.end() < len(text) and m.end() <= MAX_RUNIN_TITLE:
+        return text[: m.end()], text[m.end():]
+    return text, ""
+
+
+def classify(cl: CleanLine) -> Optional[Heading]:
+    """Return the heading this line is, or None for text / items."""
+    text = cl.text.strip()
+    if not text:
+        return None
+    marked = cl.whole_bold or cl.heading_mark > 0
+    if _GLOSSARY.match(text):
+        return Heading(GLOSSARY, "", None, text)
+    m = _ATTACHMENT.match(text)
+    if m:
+        num = m.group(1) or ""
+        return Heading(ATTACHMENT, f"附件 {num}".strip() if num else "附件", _attachment_value(num), text)
+    m = _SUB.match(text)
+    if m:
+        value = cn_to_int(m.group(1))
+        title, rest = _split_runin(text, cl.bold)
+        if rest or marked or len(title) <= MAX_PLAIN_SUB or _SENTENCE_END.search(title):
+            return Heading(SUB, text[: m.end()].strip(), value, title.strip(), rest.strip())
+        return None
+    m = _PART.match(text)
+    if m and cn_to_int(m.group(1)) is not None:
+        value = cn_to_int(m.group(1))
+        number = m.group(1)
+        if cl.bold and cl.bold < len(text):  # bold run-in: **一、…**正文
+            return Heading(PART, number, value, text[: cl.bold].strip(), text[cl.bold:].strip())
+        if marked or (len(text) <= MAX_PLAIN_PART and not _SENTENCE_END.search(text[:-1])):
+            return Heading(PART, number, value, text)
+        return None
+    if marked and not _ITEM.match(text):
+        return Heading(TITLE, "", None, text)
+    return None
+
+
+def _attachment_value(num: str) -> Optional[int]:
+    if not num:
+        return None
+    if num[0] in "0123456789０１２３４５６７８９":
+        return int(num.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+    return cn_to_int(num)
+
+
+def match_item(text: str) -> Optional[Item]:
+    """A numbered list item at the start of ``text`` (leading whitespace ignored)."""
+    stripped = text.lstrip()
+    m = _ITEM.match(stripped)
+    if not m or m.end() >= len(stripped):
+        return None
+    value = int(m.group(1) or m.group(2))
+    return Item(stripped[: m.end()].strip(), value, stripped[m.end():])
+
+
+def lead_length(text: str, bold: int = 0) -> int:
+    """Length of a run-in lead phrase at the start of a paragraph, 0 if none.
+
+    Leads: a bold span at the start, ``一是…。`` / ``首先，…。`` style enumerations and
+    ``——…。`` dash leads; the lead runs to the first sentence end and is at most
+    ``MAX_RUNIN_TITLE`` characters.
+    """
+    if bold and bold < len(text):
+        return bold
+    if not _LEAD_START.match(text):
+        return 0
+    m = _LEAD_END.search(text, 0, MAX_RUNIN_TITLE + 1)
+    if not m or m.end() >= len(text):
+        return 0
+    return m.end()
+
+
+_LEAD_START = re.compile(rf"^(?:[{CN_NUM}]+是|第[{CN_NUM}]+[，,是]|——)")
+_LEAD_END = re.compile(r"[。！？!?；;]")

@@ -1,0 +1,74 @@
+"""Load a folder (or list) of report files into a deterministic, uniquely-slugged list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Union
+
+from ..errors import InputError
+from ..model import Diagnostic, Report
+from .parse import parse_report
+from .regions import RegionRegistry
+
+REPORT_SUFFIXES = (".txt", ".md")
+
+
+def report_files(paths_or_folder: Union[str, Path, Iterable[Union[str, Path]]]) -> list[Path]:
+    """Every *.txt / *.md file of a folder (sorted), or the given files in order."""
+    if isinstance(paths_or_folder, (str, Path)):
+        path = Path(paths_or_folder)
+        if path.is_dir():
+            return sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
+        return [path]
+    return [Path(p) for p in paths_or_folder]
+
+
+def load_reports(paths_or_folder, config=None) -> tuple[list[Report], list[Diagnostic]]:
+    """Parse every report; a bad file becomes an error Diagnostic and the rest go on.
+
+    Reports come back sorted by (region, year, slug). Slugs are made unique: a repeat
+    gets ``-2``, ``-3`` … with a warning, and two reports of the same region and year
+    get a warning too.
+    """
+    registry = RegionRegistry(config)
+    reports: list[Report] = []
+    diagnostics: list[Diagnostic] = []
+    for path in report_files(paths_or_folder):
+        try:
+            report = parse_report(path, config, registry=registry)
+        except InputError as err:
+            diagnostics.append(Diagnostic(err.path, err.message + (f" — {err.fix}" if err.fix else ""),
+                                          err.line, "error", err.offset))
+            continue
+        reports.append(report)
+        diagnostics.extend(report.diagnostics)
+    reports.sort(key=lambda r: (r.region_name, r.year or 0, r.slug, r.source))
+    diagnostics.extend(unique_slugs(reports))
+    return reports, diagnostics
+
+
+def unique_slugs(reports: list[Report]) -> list[Diagnostic]:
+    """Make slugs unique in list order; warn about renamed slugs and same region+year."""
+    out: list[Diagnostic] = []
+    used: dict[str, Report] = {}
+    seen_region_year: dict[tuple[str, int], Report] = {}
+    for report in reports:
+        if report.region_name and report.year:
+            key = (report.region_name, report.year)
+            if key in seen_region_year:
+                out.append(Diagnostic(report.source, f"another report of {key[0]} {key[1]} exists "
+                                      f"({seen_region_year[key].source}); check that both belong here"))
+            else:
+                seen_region_year[key] = report
+        base, n = report.slug, 1
+        while report.slug in used:
+            n += 1
+            report.slug = f"{base}-{n}"
+        if n > 1:
+            d = Diagnostic(report.source, f"slug {base!r} is already used by {used[base].source}; "
+                           f"this report is published as {report.slug!r} "
+                           "(set `slug:` in site_config/reports.yaml to choose one)")
+            out.append(d)
+            report.diagnostics.append(d)
+        used[report.slug] = report
+    return out

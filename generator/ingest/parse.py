@@ -1,0 +1,62 @@
+"""One report file or text -> ``Report``: read, clean, metadata, structure, anchors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from ..model import Diagnostic, Paragraph, Removal, Report
+from .anchors import assign_anchors
+from .clean import clean_lines
+from .metadata import extract_metadata
+from .read import Source, read_source, split_front_matter
+from .regions import RegionRegistry
+from .slugs import file_slug
+from .structure import TreeBuilder
+
+
+def parse_report(path: Path, config=None, registry: Optional[RegionRegistry] = None) -> Report:
+    """Parse a report file; raises ``InputError`` (one line) when it cannot be read."""
+    path = Path(path)
+    return build_report(read_source(path), _display(path), config, registry)
+
+
+def parse_text(text: str, source: str, config=None, registry: Optional[RegionRegistry] = None) -> Report:
+    """Parse already-decoded report text; ``source`` names it in diagnostics."""
+    return build_report(split_front_matter(text), source, config, registry)
+
+
+def _display(path: Path) -> str:
+    """The path as given, relative to the working directory when it lies below it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def build_report(src: Source, source: str, config=None, registry: Optional[RegionRegistry] = None) -> Report:
+    removed: list[Removal] = []
+    diagnostics: list[Diagnostic] = [Diagnostic(source, p, 1) for p in src.problems]
+    if src.front_matter_text:
+        removed.append(Removal(src.front_matter_text, "front-matter", 1,
+                               "YAML front matter: its fields are the report's metadata"))
+    lines, cleaning = clean_lines(src.body, src.body_line)
+    removed.extend(cleaning)
+
+    meta = extract_metadata([cl.text for cl in lines], src.front_matter, source, config,
+                            registry=registry, first_line=src.body_line)
+    front_end = max(0, min(meta.front_lines, len(lines)))
+    front = [Paragraph(cl.text.strip(), "", cl.line, kind="title") for cl in lines[:front_end] if cl.text.strip()]
+
+    builder = TreeBuilder(source, removed, diagnostics)
+    for cl in lines[front_end:]:
+        if cl.text.strip():
+            builder.add_line(cl)
+    preamble, sections = builder.finish()
+
+    report = Report(source=source, slug=file_slug(source, config), title=meta.title, region=meta.region,
+                    year=meta.year, date=meta.date, meeting=meta.meeting, speaker=meta.speaker,
+                    audience=meta.audience, front=front, preamble=preamble, sections=sections,
+                    removed=removed, diagnostics=meta.diagnostics + diagnostics, meta=dict(src.front_matter))
+    assign_anchors(report)
+    return report

@@ -1,0 +1,114 @@
+"""Read a report file: bytes -> text, line ends normalised, front matter split off.
+
+Accepted encodings, tried in this order:
+
+- UTF-16 with a byte-order mark (LE or BE);
+- UTF-8, with or without a BOM;
+- GB18030 (a superset of GBK and GB2312).
+
+Every failure a user can cause (empty file, binary file with NUL bytes, bytes no
+encoding above accepts) raises ``InputError`` whose message is one line naming the
+file and, for decoding errors, the byte offset.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..errors import InputError
+
+_NEWLINES = re.compile(r"\r\n?")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
+
+
+def decode(data: bytes, source: str) -> str:
+    """Decode report bytes into text (BOM removed); raise InputError when impossible."""
+    if not data.strip():
+        raise InputError(source, "the file is empty", fix="give it the text of a report")
+    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(codec)
+            except UnicodeDecodeError as exc:
+                raise InputError(source, f"invalid UTF-16 at byte {exc.start + len(bom)}",
+                                 fix="save the file again as UTF-8", offset=exc.start + len(bom))
+            return _check_text(text, source)
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise InputError(source, f"binary data (NUL byte at byte {nul}), not a text report",
+                         fix="give a plain-text (.txt/.md) report", offset=nul)
+    try:
+        return _check_text(data.decode("utf-8-sig"), source)
+    except UnicodeDecodeError as exc:
+        utf8_error = exc.start
+    try:
+        return _check_text(data.decode("gb18030"), source)
+    except UnicodeDecodeError:
+        pass
+    raise InputError(source, f"cannot decode the text (neither UTF-8 nor GB18030; first bad byte at {utf8_error})",
+                     fix="save the file as UTF-8", offset=utf8_error)
+
+
+def _check_text(text: str, source: str) -> str:
+    if not text.strip():
+        raise InputError(source, "the file is empty", fix="give it the text of a report")
+    if "\x00" in text:
+        raise InputError(source, "binary data (NUL character), not a text report",
+                         fix="give a plain-text (.txt/.md) report")
+    return text
+
+
+def normalise_newlines(text: str) -> str:
+    """CRLF and lone CR become LF, so line numbers match what an editor shows."""
+    return _NEWLINES.sub("\n", text)
+
+
+@dataclass
+class Source:
+    """A decoded report: normalised text, front matter and where the body starts."""
+
+    text: str  # whole text, newlines normalised (what fidelity is checked against)
+    body: str  # text after the front matter
+    body_line: int  # 1-based line number of the first body line
+    front_matter: dict = field(default_factory=dict)
+    front_matter_text: str = ""  # the raw front-matter block, delimiters included
+    problems: list[str] = field(default_factory=list)  # front matter that could not be used
+
+
+def split_front_matter(text: str) -> Source:
+    """Split optional YAML front matter (``---`` … ``---`` at the very top) from the body.
+
+    Unreadable YAML is not fatal: the block is still removed from the body (it is not
+    report text) and a problem is noted for a warning.
+    """
+    text = normalise_newlines(text)
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return Source(text, text, 1)
+    block = match.group(0)
+    problems = []
+    try:
+        data = yaml.safe_load(match.group(1) or "") or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark else ""
+        data, problems = {}, [f"front matter is not valid YAML{where}; it was ignored"]
+    if not isinstance(data, dict):
+        data, problems = {}, ["front matter is not a mapping of fields; it was ignored"]
+    data = {str(k): v for k, v in data.items()}
+    return Source(text, text[len(block):], block.count("\n") + 1, data, block, problems)
+
+
+def read_source(path: Path) -> Source:
+    """Read and decode a report file, raising InputError for unusable files."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read the file ({exc.strerror or exc})",
+                         fix="check the path and permissions")
+    return split_front_matter(decode(data, str(path)))
