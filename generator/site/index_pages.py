@@ -1,0 +1,160 @@
+"""The home page (index.md), the reports overview (reports/index.md) and year pages.
+
+The reports overview is one table of every report, sorted by region hierarchy then
+year; year pages list the reports of one year in the same order.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..model import Report
+from . import urls
+from .context import Page, SiteContext
+from .facts import (region_level, region_walk, report_label, report_length, sorted_reports, speaker_label,
+                    term_counts)
+from .markdown import escape_text, heading, join_blocks, link, table
+
+SITE_TITLE = "政府工作报告 · 读报与术语互查"
+
+
+def _dash(value) -> str:
+    return escape_text(str(value)) if value not in (None, "") else "—"
+
+
+def _region_cell(ctx: SiteContext, page: str, report: Report) -> str:
+    if not report.region_name:
+        return "—"
+    return link(report.region_name, urls.href(page, ctx.region_path(report.region_name)))
+
+
+def _report_cell(page: str, report: Report) -> str:
+    return link(report_label(report), urls.href(page, urls.report_page(report.slug)))
+
+
+def _year_cell(page: str, report: Report) -> str:
+    if not report.year:
+        return "—"
+    if urls.year_page(report.year) == page:
+        return str(report.year)
+    return link(str(report.year), urls.href(page, urls.year_page(report.year)))
+
+
+def reports_table(ctx: SiteContext, page: str, reports: list[Report]) -> str:
+    rows = []
+    for r in sorted_reports(ctx, reports):
+        level = region_level(ctx, r.region_name) if r.region_name else "—"
+        rows.append([_report_cell(page, r), _region_cell(ctx, page, r), level, _year_cell(page, r),
+                     _dash(r.date), _dash(speaker_label(r)), f"{report_length(r):,}",
+                     str(len(term_counts(ctx, r.slug)))])
+    return table(["报告", "地区", "级别", "年份", "日期", "报告人", "字数", "术语数"], rows)
+
+
+def reports_overview(ctx: SiteContext) -> Page:
+    page = urls.REPORTS_INDEX
+    regions = {r.region_name for r in ctx.reports if r.region_name}
+    blocks = [heading(1, "报告"),
+              f"本站收录 {len(ctx.reports)} 篇政府工作报告，来自 {len(regions)} 个地区。"
+              "下表按行政区划层级、再按年份排列；“字数”是报告正文（含标题和名词解释）的字符数，"
+              "“术语数”是报告中用到的不同术语的个数。",
+              reports_table(ctx, page, ctx.reports) if ctx.reports else "暂无报告。"]
+    return Page(page, join_blocks(blocks), "全部报告")
+
+
+def years_index(ctx: SiteContext) -> Page:
+    page = urls.YEARS_INDEX
+    items = [f"- {link(f'{year}年', urls.href(page, urls.year_page(year)))}：{len(ctx.reports_of_year(year))} 篇报告"
+             for year in ctx.years()]
+    undated = [r for r in ctx.reports if not r.year]
+    blocks = [heading(1, "按年份浏览"), "选择年份，查看当年各地区的政府工作报告。",
+              "\n".join(items) or "暂无标明年份的报告。"]
+    if undated:
+        blocks.append(f"另有 {len(undated)} 篇报告未能确定年份，见{link('全部报告', urls.href(page, urls.REPORTS_INDEX))}。")
+    return Page(page, join_blocks(blocks), "按年份")
+
+
+def year_page(ctx: SiteContext, year: int) -> Page:
+    page = urls.year_page(year)
+    reports = ctx.reports_of_year(year)
+    years = ctx.years()
+    i = years.index(year)
+    around = []
+    if i > 0:
+        around.append("上一年：" + link(f"{years[i - 1]}年", urls.href(page, urls.year_page(years[i - 1]))))
+    if i + 1 < len(years):
+        around.append("下一年：" + link(f"{years[i + 1]}年", urls.href(page, urls.year_page(years[i + 1]))))
+    blocks = [heading(1, f"{year}年政府工作报告"),
+              f"{year}年共收录 {len(reports)} 篇报告，按行政区划层级排列。"]
+    if around:
+        blocks.append(" · ".join(around))
+    blocks.append(reports_table(ctx, page, reports))
+    return Page(page, join_blocks(blocks), f"{year}年", order=(-year,))
+
+
+def _counts(ctx: SiteContext) -> dict[str, int]:
+    terms = len(ctx.glossary.terms) if ctx.glossary is not None else 0
+    links = 0
+    if ctx.glossary is not None:
+        links = sum(1 for r in ctx.reports for o in ctx.glossary.occurrences(r.slug) if o.linked)
+    regions = len({r.region_name for r in ctx.reports if r.region_name})
+    return {"reports": len(ctx.reports), "regions": regions, "years": len(ctx.years()), "terms": terms,
+            "links": links}
+
+
+def home(ctx: SiteContext) -> Page:
+    page = urls.HOME
+    n = _counts(ctx)
+
+    def to(label: str, target: str) -> str:
+        return link(label, urls.href(page, target))
+
+    years = ctx.years()
+    span = f"{years[0]}—{years[-1]}年" if len(years) > 1 else (f"{years[0]}年" if years else "")
+    tops = [name for name, depth in region_walk(ctx) if depth == 0]
+    blocks = [
+        heading(1, SITE_TITLE),
+        "本站把各地人民政府的政府工作报告整理成便于阅读、检索和引用的网页：每篇报告保留原文的章节结构，"
+        "段落可以单独引用；报告里的专门名词（如“三北工程”“七个作模范”）链接到术语表，"
+        "同一名词在不同地区、不同年份的解释并列展示；专题页把各地谈同一件事的段落放在一起，方便对照。",
+        heading(2, "本站数据", "counts"),
+        table(["内容", "数量"], [
+            [to("政府工作报告", urls.REPORTS_INDEX), f"{n['reports']} 篇"],
+            [to("地区", urls.REGIONS_INDEX), f"{n['regions']} 个"],
+            [to("年份", urls.YEARS_INDEX), f"{n['years']} 个" + (f"（{span}）" if span else "")],
+            [to("术语", urls.GLOSSARY_INDEX), f"{n['terms']} 个"],
+            ["正文中的术语链接", f"{n['links']:,} 处"],
+        ]),
+        heading(2, "从哪里开始", "start"),
+        "\n".join([
+            f"- {to('报告', urls.REPORTS_INDEX)}：全部报告一览，列出地区、年份、日期、报告人、字数和用到的术语数；"
+            f"也可以{to('按年份', urls.YEARS_INDEX)}浏览。",
+            f"- {to('地区', urls.REGIONS_INDEX)}：按行政区划层级（省级、地级、县级）排列的地区树，"
+            "每个地区页列出它的报告、下级地区和常用术语。",
+            f"- {to('专题', urls.TOPICS_INDEX)}：经济发展、生态环境、民生保障等专题，逐个地区列出相关段落的摘录。",
+            f"- {to('术语表', urls.GLOSSARY_INDEX)}：全部术语按拼音排列，"
+            f"也可以{to('按类别', urls.GLOSSARY_BY_CATEGORY)}或{to('按数字开头的提法', urls.GLOSSARY_BY_NUMERAL)}"
+            "（“两个确立”“三个四”“七个作模范”……）查看。",
+            f"- {to('关于本站', 'about/index.md')}：内容来源、整理方法和术语释义的来历。",
+        ]),
+        heading(2, "怎样使用", "how-to"),
+        "\n".join([
+            "- **悬停看释义**：报告正文中带下划线的词语是术语，鼠标停在上面会显示简短释义。",
+            "- **点击进词条**：点击术语进入词条页，可以看到它的全部释义（报告自带的名词解释和本站整理的释义，"
+            "分别注明出处）、在哪些报告的哪些段落出现过，以及相关术语。",
+            "- **对照各地**：在专题页或地区页中，同一主题的段落按地区排列，点击摘录后的章节名直接跳到原文段落。",
+            "- **引用段落**：鼠标移到段落上，末尾会出现“¶”，点击即得到指向这一段的固定链接。",
+            "- **搜索**：按 `/` 或点击页面顶部的搜索框。输入完整的术语（如“三北工程”）会把词条页排在最前；"
+            "输入地区名加年份（如“鄂托克旗 2024”）可以找到对应报告；多个词用空格分开表示同时包含。",
+        ]),
+    ]
+    if tops:
+        blocks.append("收录地区：" + "、".join(to(name, ctx.region_path(name)) for name in tops) + "及其下级地区。")
+    return Page(page, join_blocks(blocks), "首页")
+
+
+def pages(ctx: SiteContext) -> Iterable[Page]:
+    yield home(ctx)
+    yield reports_overview(ctx)
+    yield years_index(ctx)
+    for year in ctx.years():
+        yield year_page(ctx, year)

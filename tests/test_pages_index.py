@@ -1,0 +1,56 @@
+"""Home page, reports overview table and year pages."""
+
+from __future__ import annotations
+
+from pages_support import context, h1_count, page_map
+
+from generator.site import index_pages, urls
+
+
+def _pages(glossary=None):
+    return page_map(index_pages.pages(context(glossary)))
+
+
+def _rows(content: str) -> list[list[str]]:
+    lines = [line for line in content.splitlines() if line.startswith("| ")]
+    return [[cell.strip() for cell in line.strip("|").split(" | ")] for line in lines[2:]]
+
+
+def test_overview_has_one_row_per_report_in_hierarchy_then_year_order():
+    ctx = context()
+    content = _pages()[urls.REPORTS_INDEX].content
+    assert h1_count(content) == 1
+    rows = _rows(content)
+    assert len(rows) == len(ctx.reports) == 7
+    regions = [row[1].split("]")[0].lstrip("[") for row in rows]
+    assert regions == ["内蒙古自治区", "玉泉区", "鄂托克旗", "乌兰察布市", "乌兰察布市", "锡林郭勒盟", "某某新区"]
+    years = [row[3].split("]")[0].lstrip("[") for row in rows]
+    assert years[3:5] == ["2023", "2024"]
+    etuoke = rows[2]
+    assert etuoke[0] == "[鄂托克旗 2024年政府工作报告](2024-etuoke-qi.md)"
+    assert etuoke[2] == "县级" and etuoke[4] == "2024-01-26" and etuoke[5] == "旗长 苏智雄"
+    assert int(etuoke[6].replace(",", "")) > 100
+
+
+def test_year_pages_list_that_years_reports():
+    pages = _pages()
+    assert set(p for p in pages if p.startswith("years/")) == {
+        "years/index.md", "years/2022.md", "years/2023.md", "years/2024.md"}
+    content = pages["years/2024.md"].content
+    assert content.startswith("# 2024年政府工作报告")
+    assert len(_rows(content)) == 5
+    assert "../reports/2024-etuoke-qi.md" in content and "2022-yuquan-qu" not in content
+    assert "[2023年](2023.md)" in content  # previous year
+    index = pages[urls.YEARS_INDEX].content
+    assert "- [2024年](2024.md)：5 篇报告" in index
+
+
+def test_home_page_explains_and_counts():
+    content = _pages()[urls.HOME].content
+    assert h1_count(content) == 1
+    assert "| [政府工作报告](reports/index.md) | 7 篇 |" in content
+    assert "| [地区](regions/index.md) | 6 个 |" in content
+    for target in ("reports/index.md", "regions/index.md", "topics/index.md", "glossary/index.md",
+                   "glossary/numerals.md", "about/index.md"):
+        assert f"]({target})" in content
+    assert "悬停" in content and "搜索" in content
