@@ -15,8 +15,9 @@ Each field is taken from the first source that states it, in this order:
 4. the file name ("乌兰察布市_2014.md").
 
 The report year is the year the report plans: an explicit "2010年…政府工作报告"
-title, else a plan/review heading ("2024年工作安排" → 2024, "2023年工作回顾" →
-2024), else the meeting date's year (a December meeting plans the next year).
+title, else the meeting date's year (a December meeting plans the next year), else
+a plan/review heading ("2024年工作安排" → 2024, "2023年工作回顾" → 2024). A heading
+that contradicts the chosen year gives a warning.
 Speaker titles are kept as written ("玉泉区人民政府代区长"); a spaced name
 ("南 男") is joined ("南男"). Whatever no source states stays empty, with a
 warning for a missing region or year. ``Metadata.sources`` says where each field
@@ -232,7 +233,8 @@ def _front_matter(fm: dict) -> dict:
 def _year_from_headings(lines: list[str], start: int) -> tuple[Optional[int], Optional[int]]:
     """(year, line index) from the first plan or review heading after the title block."""
     for i in range(start, len(lines)):
-        text = plain(lines[i])
+        bold = re.match(r"^\s*\*\*(.+?)\*\*", lines[i])  # a bold heading with text run on after it
+        text = plain(bold.group(1) if bold else lines[i])
         if not text or len(text) > 60:
             continue
         m = _PLAN.search(text)
@@ -314,19 +316,18 @@ def extract_metadata(lines: list[str], front_matter: dict, source: str, config=N
         meta.speaker = Speaker(fm.get("speaker_name") or speaker.name, speaker.title if speaker else "")
         meta.sources["speaker"] = "front-matter" if fm.get("speaker_name") and not speaker else text_src("speaker")
 
-    # Year: explicit title year, plan/review heading, meeting date, file name.
+    # Year: explicit title year, meeting date, plan/review heading, file name.
     stem = Path(source).stem
     heading_year, heading_line = _year_from_headings(lines, block.end)
     file_year = re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", stem)
     put("year", [(fm.get("year"), "front-matter"), (_title_year(block.title), text_src("title")),
-                 (heading_year, f"text:{at(heading_line)}"),
                  (_year_of_date(date), text_src("dateline")),
+                 (heading_year, f"text:{at(heading_line)}"),
                  (int(file_year.group()) if file_year else None, "file-name")])
-    date_year = _year_of_date(meta.date)
-    if meta.year and date_year and date_year != meta.year and meta.sources.get("year") != "front-matter":
-        meta.diagnostics.append(Diagnostic(source, f"报告年份 {meta.year} 与会议日期 {meta.date} 不一致；"
-                                           "请核对，或在 site_config/reports.yaml 中写明 year",
-                                           at(heading_line) or line_of["dateline"]))
+    if heading_year and meta.year and heading_year != meta.year:
+        meta.diagnostics.append(Diagnostic(
+            source, f"报告年份取 {meta.year}（{meta.sources['year']}），但第 {at(heading_line)} 行的标题指向 "
+                    f"{heading_year} 年；请核对，或在 site_config/reports.yaml 中写明 year", at(heading_line)))
 
     # Region: front matter, title block, body self-reference, file name.
     hints = [fm.get("title", ""), block.title, meeting, speaker.title if speaker else "", stem]
