@@ -1,0 +1,227 @@
+"""The ``search: pagefind`` switch: index the built site with Pagefind instead of Material.
+
+Why: Material's search ships one JSON index of the whole site that every visitor
+downloads before the first result (13.6 MB at 95 reports, 449 MB at 2,909 — unusable),
+and building it with jieba dominates the build. Pagefind is a maintained static search
+tool whose *extended* build segments Chinese while indexing and splits the index into
+small chunks, so a query downloads only the chunks it needs.
+
+What it does, after MkDocs has written the site (``apply(site_dir)``):
+
+1. ``prepare_html``: rewrites every built page so that
+   - Pagefind indexes only the page body (``data-pagefind-body`` on Material's article);
+   - glossary term pages rank first for their own term (``data-pagefind-weight`` on the
+     term page's H1, plus ``data-pagefind-meta`` giving the page kind);
+   - Material's search box stays where and how it is, but answers come from Pagefind:
+     Material's search component is switched off on the element and a small script
+     (``pagefind_ui.SEARCH_JS``) renders Pagefind results into Material's result list.
+2. ``index_site``: runs Pagefind (Python API, extended binary from the
+   ``pagefind-bin-extended`` wheel, so it works offline) and writes ``pagefind/``.
+3. Removes Material's ``search/search_index.json`` if the search plugin still wrote one.
+
+Hook points for ``generator/mkdocs_hooks.py``:
+
+- ``on_post_build(config)`` — call when ``settings.search == "pagefind"``.
+- ``disable_material_search(config)`` — optional, from ``on_config``: stops Material
+  building its own index (the slow part at scale); the box is then inserted here.
+
+When to switch: above about 150 reports, or once Material's ``search_index.json`` passes
+about 10 MB (see benchmarks/README.md for the measurements).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from .pagefind_ui import SCRIPT_NAME, SEARCH_JS, SEARCH_MARKUP
+
+log = logging.getLogger("mkdocs.plugins.generator.pagefind")
+
+# Pages under these top folders get a kind label (shown in results' meta).
+KINDS = {"reports": "报告", "glossary": "术语", "regions": "地区", "topics": "专题", "years": "年份", "about": "关于"}
+# Pages in glossary/ that are lists, not term pages.
+GLOSSARY_LISTS = {"index", "categories", "numerals"}
+TERM_WEIGHT = "10"  # Pagefind's maximum; body text weighs 1, a plain H1 7
+
+ARTICLE_RE = re.compile(r'<article class="md-content__inner md-typeset"')
+H1_RE = re.compile(r"<h1(?=[\s>])")
+MATERIAL_BOX = 'class="md-search" data-md-component="search"'
+BUNDLE_RE = re.compile(r'<script src="([^"]*?)assets/javascripts/bundle\.[0-9a-f]+\.min\.js"')
+
+
+@dataclass
+class PagefindResult:
+    pages_indexed: int
+    html_files: int
+    index_bytes: int  # everything under pagefind/
+    largest_file: int  # the biggest single file under pagefind/ (an upper bound on one fetch)
+    removed_material_index: bool
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+def page_kind(rel: PurePosixPath) -> tuple[str, bool]:
+    """(kind label, is a glossary term page) for a built page's path relative to the site."""
+    parts = rel.parts
+    top = parts[0] if len(parts) > 1 else ""
+    is_term = top == "glossary" and len(parts) == 3 and parts[2] == "index.html" and parts[1] not in GLOSSARY_LISTS
+    return KINDS.get(top, ""), is_term
+
+
+def rewrite_page(html: str, rel: PurePosixPath) -> str:
+    """One built page, ready for Pagefind. Idempotent; pages without Material's article are left alone."""
+    if "data-pf-search" in html or not ARTICLE_RE.search(html):
+        return html
+    kind, is_term = page_kind(rel)
+    if rel.name == "404.html":
+        attrs = ""  # not indexed: with data-pagefind-body elsewhere, pages without it are skipped
+    else:
+        attrs = " data-pagefind-body" + (f' data-pagefind-meta="kind:{kind}"' if kind else "")
+    html = ARTICLE_RE.sub(lambda m: m.group(0) + attrs, html, count=1)
+    if is_term:
+        body = ARTICLE_RE.search(html).end()
+        h1 = H1_RE.search(html, body)
+        if h1:
+            html = f'{html[:h1.end()]} data-pagefind-weight="{TERM_WEIGHT}"{html[h1.end():]}'
+    html = _take_over_search_box(html)
+    bundle = BUNDLE_RE.search(html)
+    prefix = bundle.group(1) if bundle else "../" * (len(rel.parts) - 1)
+    script = f'<script src="{prefix}{SCRIPT_NAME}"></script>'
+    return html.replace("</body>", script + "\n</body>", 1)
+
+
+def _take_over_search_box(html: str) -> str:
+    if MATERIAL_BOX in html:  # Material rendered its box: keep it, detach Material's search from it
+        return html.replace(MATERIAL_BOX, 'class="md-search" data-pf-search', 1)
+    header = html.find("<header")
+    if header < 0:
+        return html
+    source = html.find('<div class="md-header__source">', header)
+    end = source if source >= 0 else html.find("</nav>", header)
+    return html if end < 0 else html[:end] + SEARCH_MARKUP + html[end:]
+
+
+def prepare_html(site_dir: Path) -> int:
+    """Rewrite every built page under ``site_dir`` (see ``rewrite_page``) and write the script.
+
+    Returns the number of HTML files seen. Files are only rewritten when they change.
+    """
+    site_dir = Path(site_dir)
+    count = 0
+    for path in sorted(site_dir.rglob("*.html")):
+        rel = PurePosixPath(path.relative_to(site_dir).as_posix())
+        if rel.parts[0] == "pagefind":
+            continue
+        count += 1
+        html = path.read_text(encoding="utf-8")
+        new = rewrite_page(html, rel)
+        if new != html:
+            path.write_text(new, encoding="utf-8")
+    script = site_dir / SCRIPT_NAME
+    script.parent.mkdir(parents=True, exist_ok=True)
+    script.write_text(SEARCH_JS, encoding="utf-8")
+    return count
+
+
+# --------------------------------------------------------------------------- indexing
+
+
+def pagefind_available() -> bool:
+    """True when the pagefind Python API and a binary (preferably the extended one) are installed."""
+    try:
+        from pagefind.service import get_executable
+    except ImportError:
+        return False
+    return get_executable() is not None
+
+
+def extended_available() -> bool:
+    try:
+        import pagefind_bin_extended  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+async def _index(site_dir: Path, out_dir: Path) -> int:
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    config = IndexConfig(root_selector="html", force_language="zh", output_path=str(out_dir))
+    async with PagefindIndex(config=config) as index:
+        result = await index.add_directory(str(site_dir), glob="**/*.html")
+        return int(result.get("page_count", 0))
+
+
+def _run(coro):
+    """asyncio.run, also from a thread that already runs a loop (e.g. under a dev server)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coro)
+    box: dict = {}
+
+    def target():
+        try:
+            box["value"] = asyncio.run(coro)
+        except BaseException as exc:  # re-raised in the caller's thread
+            box["error"] = exc
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join()
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
+
+
+def index_site(site_dir: Path) -> int:
+    """Index ``site_dir`` with Pagefind into ``site_dir/pagefind``; return the pages indexed."""
+    if not pagefind_available():
+        raise RuntimeError("search: pagefind needs the Pagefind package: pip install 'pagefind[extended]'")
+    site_dir = Path(site_dir).resolve()
+    out_dir = site_dir / "pagefind"
+    if out_dir.is_dir():  # stale chunks from an earlier build would otherwise stay
+        for old in sorted(out_dir.rglob("*"), reverse=True):
+            old.unlink() if old.is_file() else old.rmdir()
+    return _run(_index(site_dir, out_dir))
+
+
+def apply(site_dir: Path) -> PagefindResult:
+    """Everything the switch does after MkDocs has built ``site_dir``."""
+    site_dir = Path(site_dir)
+    html_files = prepare_html(site_dir)
+    pages = index_site(site_dir)
+    material_index = site_dir / "search" / "search_index.json"
+    removed = material_index.exists()
+    if removed:
+        material_index.unlink()
+    sizes = [p.stat().st_size for p in (site_dir / "pagefind").rglob("*") if p.is_file()]
+    return PagefindResult(pages, html_files, sum(sizes), max(sizes, default=0), removed)
+
+
+# --------------------------------------------------------------------------- MkDocs hook points
+
+
+def on_post_build(config) -> PagefindResult:
+    """Call from the MkDocs ``on_post_build`` hook when ``settings.search == "pagefind"``."""
+    result = apply(Path(config["site_dir"]))
+    log.info("pagefind: indexed %d pages, index %.1f MB", result.pages_indexed, result.index_bytes / 1e6)
+    return result
+
+
+def disable_material_search(config) -> bool:
+    """Stop Material's search plugin (no index, no box); call from ``on_config``. True if it was on."""
+    plugins = config["plugins"]
+    for name in ("material/search", "search"):
+        plugin = plugins.get(name) if hasattr(plugins, "get") else None
+        if plugin is not None and getattr(plugin, "config", None) is not None and "enabled" in plugin.config:
+            was = bool(plugin.config["enabled"])
+            plugin.config["enabled"] = False
+            return was
+    return False
