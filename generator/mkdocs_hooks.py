@@ -5,8 +5,11 @@ Thin on purpose: everything also works as ``python -m generator build && mkdocs 
 
 - ``on_config`` (priority 100, before the search plugin loads the jieba user
   dictionary) runs ``build_site`` incrementally, logs its diagnostics as MkDocs
-  warnings (so ``mkdocs build --strict`` fails on them) and sets ``nav`` and
+  messages (errors, and warnings under ``strict: true`` in site.yaml, fail
+  ``mkdocs build --strict``) and sets ``nav`` and
   ``not_in_nav`` from the generated navigation.
+- ``search: pagefind`` in site.yaml: Material's search is switched off in
+  ``on_config`` and ``on_post_build`` indexes the built site with Pagefind.
 - ``on_serve`` stops watching the generated docs folder: ``mkdocs serve`` watches
   the inputs (``watch:`` seeds, site_config, docs_src) and rebuilds once per edit.
 """
@@ -22,6 +25,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 log = logging.getLogger("mkdocs.hooks.generator")
+_SEARCH = "material"  # site.yaml `search`, as read by the last on_config
 
 
 def _project_root(config) -> Path:
@@ -58,15 +62,33 @@ def on_config(config):
         result = build.build_site(root, out_dir=out_dir, quiet=True, echo=False)
     except GeneratorError as err:
         raise PluginError(err.format()) from None
+    # Input warnings are shown; they fail the build only when they fail build_site
+    # (site_config/site.yaml `strict: true`), so `mkdocs build --strict` checks the site itself.
     for diag in result.diagnostics:
-        (log.error if diag.severity == "error" else log.warning)(diag.format())
+        if diag.severity == "error":
+            log.error(diag.format())
+        else:
+            (log.info if result.ok else log.warning)(diag.format())
     config.nav = result.nav.items
     config.not_in_nav = _not_in_nav_spec(config, result.nav.not_in_nav)
+    global _SEARCH
+    _SEARCH = result.search
+    if result.search == "pagefind":
+        from generator.site import pagefind
+
+        pagefind.disable_material_search(config)
     # The search plugin reads this path relative to the working directory.
     search = config.plugins.get("material/search") or config.plugins.get("search")
     if search is not None and getattr(search.config, "jieba_dict_user", None):
         search.config.jieba_dict_user = os.fspath(root / build.JIEBA_USER_DICT)
     return config
+
+
+def on_post_build(config):
+    if _SEARCH == "pagefind":
+        from generator.site import pagefind
+
+        pagefind.on_post_build(config)
 
 
 def on_serve(server, config, builder):

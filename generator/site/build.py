@@ -23,7 +23,10 @@ from typing import Optional
 
 import yaml
 
-from ..config import SiteConfig, load_config
+from ..config import load_config
+from ..glossary import build_glossary
+from ..ingest import load_reports
+from ..ingest.regions import RegionRegistry
 from ..model import Diagnostic
 from .context import Page, SiteContext
 from .nav import Nav, build_nav
@@ -53,30 +56,7 @@ class BuildResult:
     deleted: int = 0
     diagnostics: list[Diagnostic] = field(default_factory=list)
     nav: Nav = field(default_factory=Nav)
-
-
-def _region_exists():
-    try:
-        from ..ingest.regions import RegionRegistry
-    except ImportError:  # interim: ingest not landed yet
-        return None
-    return RegionRegistry.exists_in_dataset
-
-
-def _load_reports(folder: Path, config: SiteConfig):
-    try:
-        from ..ingest import load_reports
-    except ImportError:  # interim: ingest not landed yet
-        return [], [Diagnostic(str(folder), "ingest is not available: no reports were read")]
-    return load_reports(folder, config)
-
-
-def _build_glossary(reports, config: SiteConfig):
-    try:
-        from ..glossary import build_glossary
-    except ImportError:  # interim: glossary not landed yet
-        return None
-    return build_glossary(reports, config)
+    search: str = "material"  # site.yaml `search`: which engine indexes the built site
 
 
 def collect_pages(ctx: SiteContext) -> list[Page]:
@@ -131,17 +111,17 @@ def build_site(root, reports_dir=None, out_dir=None, strict: bool = False, quiet
     reports them); ``quiet`` drops the summary line.
     """
     root = Path(root).resolve()
-    config = load_config(root, region_exists=_region_exists())
+    config = load_config(root, region_exists=RegionRegistry.exists_in_dataset)
     settings = config.settings
     strict = strict or settings.strict
     reports_dir = Path(reports_dir) if reports_dir else root / settings.seeds_dir
     out = Path(out_dir) if out_dir else root / settings.output_dir
 
-    reports, diagnostics = _load_reports(reports_dir, config)
+    reports, diagnostics = load_reports(reports_dir, config)
     diagnostics = list(diagnostics)
     for report in reports:
         diagnostics.extend(d for d in report.diagnostics if d not in diagnostics)
-    glossary = _build_glossary(reports, config)
+    glossary = build_glossary(reports, config)
     ctx = SiteContext.create(root, config, reports, glossary, diagnostics)
 
     pages = collect_pages(ctx)
@@ -162,8 +142,7 @@ def build_site(root, reports_dir=None, out_dir=None, strict: bool = False, quiet
 
     result = write_tree(out, files)
     build_dir = root / BUILD_DIR
-    jieba_dict = glossary.jieba_user_dict() if glossary is not None else ""
-    write_if_changed(build_dir / "jieba_user_dict.txt", jieba_dict.encode("utf-8"))
+    write_if_changed(build_dir / "jieba_user_dict.txt", glossary.jieba_user_dict().encode("utf-8"))
     nav_yaml = yaml.safe_dump(nav.to_yaml_data(), allow_unicode=True, sort_keys=False, width=1000)
     write_if_changed(build_dir / "nav.yml", nav_yaml.encode("utf-8"))
 
@@ -178,4 +157,4 @@ def build_site(root, reports_dir=None, out_dir=None, strict: bool = False, quiet
               f"{result.deleted} deleted) in {out}; {len(warnings)} warnings, {len(errors)} errors",
               file=sys.stderr)
     return BuildResult(ok, pages + src_pages, result.written, result.unchanged, result.deleted,
-                       diagnostics, nav)
+                       diagnostics, nav, settings.search)

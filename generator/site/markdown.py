@@ -33,7 +33,7 @@ from typing import Iterable, Sequence
 PERMALINK_TITLE = "引用本段"
 
 # Characters that mean something to Markdown, the extensions in mkdocs.yml or HTML.
-_SPECIAL = "&<>*_#|[](){}\\`~^=+!:$\"'"
+_SPECIAL = "&<>*_#|[](){}\\`~^=+!?:$\"'\t"  # tab: Python-Markdown expands raw tabs
 _ENTITY = {c: f"&#{ord(c)};" for c in _SPECIAL}
 _ENTITY.update({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 _SPECIAL_RE = re.compile("[" + re.escape(_SPECIAL) + "]")
