@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.config import SiteConfig, SiteSettings, Topic, load_config
+from generator.config import CuratedEntry, SiteConfig, SiteSettings, Topic, load_config
 from generator.model import GlossaryEntry, Paragraph, Region, RegionRef, Report, Section, Speaker
 from generator.site.context import SiteContext
 
@@ -39,7 +39,8 @@ def make_report(slug: str, reg: Region, year: int, sections: list[Section], spea
 
 def etuoke() -> Report:
     summary = Section("一、2023年工作总结", 1, "s1", 1, paragraphs=[
-        para(ROAD_TEXT, "p1-1"), para(ECO_TEXT, "p1-2"), para(JOBS_TEXT, "p1-3")])
+        para(ROAD_TEXT, "p1-1"), para(ECO_TEXT, "p1-2"), para(JOBS_TEXT, "p1-3"),
+        para("对标“七个作模范”，实施三北工程攻坚战，三北工程年度任务全部完成。", "p1-4")])
     green = Section("（四）突出绿色发展，全面构筑生态屏障", 2, "s2-4", 5, paragraphs=[
         para("打好毛乌素沙地歼灭战，新建阻沙带10万亩以上。", "p2-4-1"),
         para(NASTY_TEXT, "p2-4-2")])
@@ -53,7 +54,8 @@ def etuoke() -> Report:
 def neimenggu() -> Report:
     body = Section("一、过去一年工作回顾", 1, "s1", 1, paragraphs=[
         para("推动科技创新赋能强链。投入研发经费15亿元，培育高新技术企业。", "p1-1", lead=11),
-        para("深化“放管服”改革，持续优化营商环境。", "p1-2")])
+        para("深化“放管服”改革，持续优化营商环境。", "p1-2"),
+        para("<b>七个作模范</b> 与 *x* 要一体推进。", "p1-3")])
     notes = Section("名词解释", 1, "mc", 9, kind="glossary", entries=[
         GlossaryEntry("“七个作模范”", "在感党恩听党话、紧跟习近平总书记奋进新征程上作模范。", "mc-1", 10)])
     return make_report("2024-neimenggu-zizhiqu", region("内蒙古自治区", "province", "150000"), 2024, [body, notes])
@@ -80,13 +82,37 @@ def real_topics() -> list[Topic]:
     return load_config(ROOT).topics
 
 
-def config(topics: list[Topic] | None = None) -> SiteConfig:
+CURATED = [
+    CuratedEntry("三北工程", "三北防护林体系建设工程的简称，在西北、华北、东北风沙危害和水土流失地区营造防护林。",
+                 "《三北防护林体系建设总体规划》（1979年）", ["三北防护林工程"], "生态环境"),
+    CuratedEntry("七个作模范", "自治区党委对全方位建设模范自治区提出的七个方面要求，见三北工程以外的各项工作。",
+                 "《关于全方位建设模范自治区的决定》（2023年）", [], "政治"),
+    CuratedEntry("两个确立", "确立习近平同志党中央的核心、全党的核心地位，确立习近平新时代中国特色社会主义思想的指导地位。",
+                 "党的十九届六中全会决议（2021年）", [], "政治"),
+    CuratedEntry("十四五", "国民经济和社会发展第十四个五年规划（2021—2025年）。", "国家“十四五”规划纲要（2021年）",
+                 ["“十四五”"], "规划"),
+    CuratedEntry("阿尔巴斯绒山羊", "鄂托克旗特有的绒山羊品种。", "鄂托克旗农牧局公开资料（2023年）", [], ""),
+    CuratedEntry("4个沙戈荒大型风电光伏基地", "在库布其、乌兰布和、腾格里、巴丹吉林沙漠建设的风电光伏基地。",
+                 "自治区能源局公开资料（2023年）", [], "能源"),
+]
+
+
+def config(topics: list[Topic] | None = None, curated: list[CuratedEntry] | None = None) -> SiteConfig:
     topics = real_topics() if topics is None else topics
-    return SiteConfig(ROOT, SiteSettings(), [], {}, topics, [])
+    return SiteConfig(ROOT, SiteSettings(), [], {}, topics, list(curated or []))
 
 
 def context(glossary=None, topics: list[Topic] | None = None) -> SiteContext:
     return SiteContext.create(ROOT, config(topics), reports(), glossary)
+
+
+def glossary_context() -> SiteContext:
+    """Hand-made reports with the real glossary built from their 名词解释 and ``CURATED``."""
+    from generator.glossary import build_glossary
+
+    cfg = config(curated=CURATED)
+    reps = reports()
+    return SiteContext.create(ROOT, cfg, reps, build_glossary(reps, cfg))
 
 
 def page_map(pages) -> dict:

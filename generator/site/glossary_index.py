@@ -1,0 +1,136 @@
+"""Glossary index views and the curators' candidates page.
+
+- glossary/index.md: every term in pinyin order, in letter groups (#, A, B …), with its
+  short definition and usage count;
+- glossary/categories.md: the same terms grouped by category;
+- glossary/numerals.md: terms grouped by their leading numeral (see term_groups.py);
+- about/candidates.md: phrases the reports quote or build as numeral formulas that
+  are not in the glossary yet (from glossary.candidates), outside the navigation.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..model import Term
+from . import urls
+from .context import Page, SiteContext
+from .facts import report_label
+from .markdown import escape_text, heading, join_blocks, link, table
+from .term_groups import DIGIT_GROUP, category_groups, letter_groups, numeral_groups
+
+UNCATEGORIZED = "未分类"
+CANDIDATES_SHOWN = 500
+CANDIDATE_REPORTS_SHOWN = 5
+
+
+def _terms_table(ctx: SiteContext, page: str, terms: list[Term]) -> str:
+    rows = [[link(t.headword, urls.href(page, urls.term_page(t.slug))), escape_text(t.short or "—"),
+             str(ctx.glossary.usage_count(t.key))] for t in terms]
+    return table(["术语", "释义", "用例"], rows)
+
+
+def _views_line(page: str) -> str:
+    views = [("按拼音", urls.GLOSSARY_INDEX), ("按类别", urls.GLOSSARY_BY_CATEGORY),
+             ("按数字开头的提法", urls.GLOSSARY_BY_NUMERAL)]
+    return "查看方式：" + " · ".join(escape_text(label) if target == page else link(label, urls.href(page, target))
+                                for label, target in views)
+
+
+def letter_anchor(letter: str) -> str:
+    return "letter-digits" if letter == DIGIT_GROUP else f"letter-{letter.lower()}"
+
+
+def index_page(ctx: SiteContext) -> Page:
+    page = urls.GLOSSARY_INDEX
+    terms = ctx.glossary.ordered() if ctx.glossary is not None else []
+    groups = letter_groups(terms)
+    blocks = [heading(1, "术语表"),
+              f"共 {len(terms)} 个术语，按拼音排列。“释义”是第一条释义的第一句，"
+              "“用例”是该词在本站所收报告中出现的次数；点击术语查看全部释义和出处。",
+              _views_line(page)]
+    if groups:
+        labels = {DIGIT_GROUP: "数字"}
+        blocks.append(" ".join(link(labels.get(letter, letter), urls.href(page, page, letter_anchor(letter)))
+                               for letter, _ in groups))
+    for letter, members in groups:
+        title = "数字开头" if letter == DIGIT_GROUP else letter
+        blocks.append(heading(2, title, letter_anchor(letter)))
+        blocks.append(_terms_table(ctx, page, members))
+    if not groups:
+        blocks.append("术语表暂无词条。")
+    return Page(page, join_blocks(blocks), "术语表")
+
+
+def categories_page(ctx: SiteContext) -> Page:
+    page = urls.GLOSSARY_BY_CATEGORY
+    terms = ctx.glossary.ordered() if ctx.glossary is not None else []
+    groups = category_groups(terms, UNCATEGORIZED)
+    blocks = [heading(1, "术语分类"),
+              f"{len(terms)} 个术语按类别分组，组内按拼音排列。报告名词解释中的术语没有标注类别时归入“{UNCATEGORIZED}”。",
+              _views_line(page)]
+    items = [f"- {link(name, urls.href(page, page, f'cat-{i + 1}'))}（{len(members)}）"
+             for i, (name, members) in enumerate(groups)]
+    if items:
+        blocks.append("\n".join(items))
+    for i, (name, members) in enumerate(groups):
+        blocks.append(heading(2, name, f"cat-{i + 1}"))
+        blocks.append(_terms_table(ctx, page, members))
+    return Page(page, join_blocks(blocks), "按类别", order=(0, 1))
+
+
+def numerals_page(ctx: SiteContext) -> Page:
+    page = urls.GLOSSARY_BY_NUMERAL
+    terms = ctx.glossary.ordered() if ctx.glossary is not None else []
+    groups = numeral_groups(terms)
+    grouped = sum(len(members) for _, _, members in groups)
+    blocks = [heading(1, "数字开头的提法"),
+              "政府工作报告常用数字概括一组任务或要求，如“两个确立”“三个四”“七个作模范”。"
+              "本页按术语开头的数字分组：引号等标点不计；“二”“两”“双”同为一组；"
+              "“十”开头的（含“十四五”）归入“十”；“百”“千”“万”合为一组；以阿拉伯数字开头的按数值归组"
+              "（如“4个……”归入“四”，10 及以上归入“十”）。组内按拼音排列。"
+              f"共 {grouped} 个术语以数字开头，其余 {len(terms) - grouped} 个不在本页。",
+              _views_line(page)]
+    if groups:
+        blocks.append(" ".join(link(title, urls.href(page, page, f"num-{gid}")) for gid, title, _ in groups))
+    for gid, title, members in groups:
+        blocks.append(heading(2, title, f"num-{gid}"))
+        blocks.append(_terms_table(ctx, page, members))
+    return Page(page, join_blocks(blocks), "按数字", order=(0, 2))
+
+
+def candidates_page(ctx: SiteContext) -> Page:
+    from ..glossary.candidates import candidates
+
+    page = urls.CANDIDATES
+    rows_data = candidates(ctx.reports, ctx.glossary)
+    shown = rows_data[:CANDIDATES_SHOWN]
+    blocks = [heading(1, "候选术语"),
+              "下表是程序从报告中找出、但尚未收入术语表的短语：报告中加了引号的提法，以及“三个……”“五大……”"
+              "之类的数字提法。按出现次数从多到少排列。维护者审核后，可以在 site_config/glossary.yaml "
+              "中为其撰写释义并注明依据。",
+              link("返回关于本站", urls.href(page, "about/index.md"))]
+    if len(rows_data) > len(shown):
+        blocks.append(f"共 {len(rows_data)} 个候选，这里列出最常见的 {len(shown)} 个；"
+                      "完整列表可运行 `python -m generator terms --candidates` 查看。")
+    rows = []
+    for c in shown:
+        cells = []
+        for slug in c.reports[:CANDIDATE_REPORTS_SHOWN]:
+            report = ctx.report(slug)
+            label = report_label(report) if report is not None else slug
+            cells.append(link(label, urls.href(page, urls.report_page(slug))))
+        more = len(c.reports) - CANDIDATE_REPORTS_SHOWN
+        text = "、".join(cells) + (f" 等 {len(c.reports)} 篇" if more > 0 else "")
+        rows.append([escape_text(c.phrase), str(c.count), text])
+    blocks.append(table(["短语", "出现次数", "出现的报告"], rows) if rows else "暂无候选术语。")
+    return Page(page, join_blocks(blocks), "候选术语", in_nav=False)
+
+
+def pages(ctx: SiteContext) -> Iterable[Page]:
+    yield index_page(ctx)
+    if ctx.glossary is None:
+        return
+    yield categories_page(ctx)
+    yield numerals_page(ctx)
+    yield candidates_page(ctx)

@@ -1,0 +1,178 @@
+"""One page per glossary term (glossary/<term.slug>.md).
+
+The H1 is the headword (MkDocs takes it as the page title, so search ranks the page
+first for it); headword and aliases follow as plain text. Then: pinyin and
+category; every definition as its own admonition labelled with its source (official
+ones link to the 名词解释 entry in the report, curated ones show the source note),
+each definition's text linking to the other terms it names; where the term occurs
+(per report, with counts and keyword-in-context snippets deep-linking to the
+paragraphs); a region × year usage table; related terms.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable
+
+from ..model import Definition, Occurrence, Report, Term
+from . import urls
+from .context import Page, SiteContext
+from .excerpts import excerpt
+from .facts import region_walk, report_label, sorted_reports
+from .markdown import escape_text, heading, join_blocks, link, render_linked, table
+from .term_groups import DIGIT_GROUP, letter_of
+
+SNIPPETS_PER_REPORT = 5
+RELATED_LABELS = {
+    "defines": "释义中提到的术语",
+    "defined-by": "在释义中提到本词的术语",
+    "co-occurs": "常在同一段落出现的术语",
+}
+
+
+def unit_texts(report: Report) -> dict[str, tuple[str, str]]:
+    """anchor -> (text, where) for every unit occurrences point into: paragraphs (where = the
+    section title) and 名词解释 entries (where = the entry's term)."""
+    out = {p.anchor: (p.text, s.title if s is not None else "开头") for s, p in report.paragraphs()}
+    out.update({e.anchor: (e.definition, f"名词解释：{e.term}") for e in report.glossary})
+    return out
+
+
+def _indent(markdown: str) -> str:
+    return "\n".join("    " + line if line else "" for line in markdown.splitlines())
+
+
+def _definition_label(d: Definition) -> str:
+    if d.origin == "official":
+        place = " ".join(str(x) for x in (d.region, d.year) if x)
+        return f"官方释义 · {place} 名词解释".replace("  ", " ")
+    return f"本站整理 · {d.source}"
+
+
+def _definition_block(ctx: SiteContext, page: str, term: Term, i: int, d: Definition) -> str:
+    spans = []
+    for start, end, other in ctx.glossary.definition_links(term.key, i):
+        other_term = ctx.glossary.terms.get(other)
+        if other_term is not None:
+            spans.append((start, end, urls.href(page, urls.term_page(other_term.slug)), other_term.short))
+    body = [render_linked(d.text, spans)]
+    if d.origin == "official" and d.report_slug:
+        target = urls.href(page, urls.report_page(d.report_slug), d.anchor or "")
+        source = f"出处：「{link(d.source, target)}」"
+        if d.term_as_written and d.term_as_written != term.headword:
+            source += f"；原文词形：{escape_text(d.term_as_written)}"
+        body.append(source)
+    else:
+        body.append(f"出处：{escape_text(d.source)}。本站依据该文件用自己的语言整理，并非原文。")
+    kind = "quote" if d.origin == "official" else "info"
+    title = escape_text(_definition_label(d))
+    return f'!!! {kind} "{title}"\n\n' + "\n\n".join(_indent(b) for b in body)
+
+
+def _definitions(ctx: SiteContext, page: str, term: Term) -> list[str]:
+    out = [heading(2, "释义", "definitions")]
+    if not term.definitions:
+        return out + ["暂无释义。"]
+    if len(term.definitions) > 1:
+        official = sum(1 for d in term.definitions if d.origin == "official")
+        out.append(f"共 {len(term.definitions)} 条释义（{official} 条来自报告的名词解释，"
+                   f"{len(term.definitions) - official} 条由本站整理），逐条列出，不作合并。")
+    out += [_definition_block(ctx, page, term, i, d) for i, d in enumerate(term.definitions)]
+    return out
+
+
+def _snippet(page: str, report: Report, texts: dict, anchor: str, occs: list[Occurrence]) -> str:
+    text, where = texts.get(anchor, ("", "原文"))
+    spans = [(o.start, o.end) for o in occs if o.end <= len(text)]
+    target = urls.href(page, urls.report_page(report.slug), anchor)
+    return f"- {excerpt(text, spans)} （{link(where, target)}）"
+
+
+def _occurrences(ctx: SiteContext, page: str, term: Term) -> list[str]:
+    occs = ctx.glossary.by_term(term.key)
+    out = [heading(2, "出现位置", "occurrences")]
+    if not occs:
+        return out + ["本站收录的报告中没有用到这个术语。"]
+    per_report: dict[str, list[Occurrence]] = {}
+    for occ in occs:
+        per_report.setdefault(occ.report_slug, []).append(occ)
+    reports = sorted_reports(ctx, [r for r in (ctx.report(s) for s in per_report) if r is not None])
+    out.append(f"共 {len(occs)} 处，见于 {len(reports)} 篇报告。摘录中粗体为本词，点击摘录后的章节名跳到原文段落。")
+    for report in reports:
+        mine = per_report[report.slug]
+        out.append(heading(3, f"{report_label(report)}（{len(mine)} 处）", "in-" + report.slug))
+        by_anchor: dict[str, list[Occurrence]] = {}
+        for occ in mine:
+            by_anchor.setdefault(occ.anchor, []).append(occ)
+        texts = unit_texts(report)
+        anchors = list(by_anchor)
+        items = [_snippet(page, report, texts, a, by_anchor[a]) for a in anchors[:SNIPPETS_PER_REPORT]]
+        out.append("\n".join(items))
+        rest = len(anchors) - SNIPPETS_PER_REPORT
+        report_link = link("打开报告", urls.href(page, urls.report_page(report.slug)))
+        out.append(f"另有 {rest} 个段落用到本词，{report_link}查看全文。" if rest > 0 else report_link)
+    return out
+
+
+def _usage_table(ctx: SiteContext, page: str, term: Term) -> list[str]:
+    counts: Counter = Counter()
+    for occ in ctx.glossary.by_term(term.key):
+        report = ctx.report(occ.report_slug)
+        if report is not None:
+            counts[(report.region_name, report.year)] += 1
+    if not counts:
+        return []
+    years = sorted({y for _, y in counts if y})
+    rows = []
+    for name, _ in region_walk(ctx):
+        if not any(n == name for n, _ in counts):
+            continue
+        row = [link(name, urls.href(page, ctx.region_path(name)))]
+        for year in years:
+            n = counts.get((name, year), 0)
+            row.append(str(n) if n else "—")
+        rows.append(row)
+    return [heading(2, "各地各年用例", "usage"), "表中数字为该地区当年报告中本词出现的次数。",
+            table(["地区", *[f"{y}年" for y in years]], rows)]
+
+
+def _related(ctx: SiteContext, page: str, term: Term) -> list[str]:
+    groups: dict[str, list[str]] = {}
+    for other, reason in ctx.glossary.related(term.key):
+        other_term = ctx.glossary.terms.get(other)
+        if other_term is not None:
+            groups.setdefault(reason, []).append(link(other_term.headword, urls.href(page, urls.term_page(
+                other_term.slug)), other_term.short))
+    if not groups:
+        return []
+    lines = [f"- {RELATED_LABELS.get(reason, reason)}：" + "、".join(groups[reason])
+             for reason in RELATED_LABELS if reason in groups]
+    return [heading(2, "相关术语", "related"), "\n".join(lines)]
+
+
+def term_page(ctx: SiteContext, term: Term, order: int) -> Page:
+    page = urls.term_page(term.slug)
+    names = [term.headword, *[a for a in term.aliases if a != term.headword]]
+    facts = [f"拼音：{escape_text(term.pinyin)}" if term.pinyin else "",
+             f"类别：{escape_text(term.category or '未分类')}",
+             f"用例：{ctx.glossary.usage_count(term.key)} 处"]
+    top = "**" + escape_text(term.headword) + "**"
+    if len(names) > 1:
+        top += "，又作：" + "、".join(escape_text(a) for a in names[1:])
+    blocks = [heading(1, term.headword), top, " · ".join(f for f in facts if f)]
+    blocks += _definitions(ctx, page, term)
+    blocks += _occurrences(ctx, page, term)
+    blocks += _usage_table(ctx, page, term)
+    blocks += _related(ctx, page, term)
+    back = link("术语表", urls.href(page, urls.GLOSSARY_INDEX))
+    blocks.append(f"返回{back}。")
+    letter = letter_of(term)
+    group = "数字开头" if letter == DIGIT_GROUP else letter
+    return Page(page, join_blocks(blocks), term.headword, group=group, order=(1, order))
+
+
+def pages(ctx: SiteContext) -> Iterable[Page]:
+    if ctx.glossary is None:
+        return
+    for i, term in enumerate(ctx.glossary.ordered()):
+        yield term_page(ctx, term, i)
