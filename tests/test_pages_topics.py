@@ -107,5 +107,5 @@ def test_topic_overview_counts_topic_by_region():
     # every region with reports, in hierarchy (code) order, the unresolved one last
     assert names == ["内蒙古自治区", "玉泉区", "鄂托克旗", "乌兰察布市", "锡林郭勒盟", "某某新区"]
     etuoke = next(row for row in rows if row.startswith("| [鄂托克旗]"))
-    assert "[3](sheng-tai-huan-jing.md#r-e-tuo-ke-qi)" in etuoke
+    assert "[4](sheng-tai-huan-jing.md#r-e-tuo-ke-qi)" in etuoke  # p1-2, p1-4 (三北工程), p2-4-1, p2-4-2
     assert "得分不低于 2 分" in content

@@ -116,8 +116,10 @@ def defined_terms(ctx: SiteContext, report: Report) -> list[tuple[str, object]]:
     if ctx.glossary is None:
         return out
     for entry in report.glossary:
-        found = ctx.glossary.entry_term(report.slug, entry.anchor)
-        key = getattr(found, "key", found)  # a Term or its key
+        try:
+            key = ctx.glossary.entry_term(report.slug, entry.anchor)
+        except KeyError:  # an entry whose term the glossary could not read
+            continue
         if key is not None and key in ctx.glossary.terms:
             out.append((key, entry))
     return out
