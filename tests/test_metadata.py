@@ -318,3 +318,11 @@ def test_corpus_text_alone_is_never_wrong(corpus, reg):
         assert m.year is None or m.year == int(year), path.name
         found += bool(m.region and m.year)
     assert found >= 0.9 * len(corpus)
+
+
+def test_front_matter_region_field(reg):
+    m = meta_of(["各位代表："], fm={"region": "乌兰察布", "year": 2014, "date": "2014-01-06"}, reg=reg)
+    assert (m.region.name, m.region.code, m.year, m.date) == ("乌兰察布市", "150900", 2014, "2014-01-06")
+    m = meta_of(["各位代表："], "r.txt", fm={"region": "火星市", "year": 2014}, reg=reg)
+    assert (m.region.name, m.region.resolved) == ("火星市", False)
+    assert len(m.diagnostics) == 1 and "火星市" in m.diagnostics[0].message

@@ -206,3 +206,20 @@ def test_project_site_config_is_valid(root):
     for override in config.reports.values():
         if "region" in override.fields:
             assert reg.resolve(override.fields["region"]).resolved
+
+
+def test_config_alias_for_a_shared_name_picks_the_parent():
+    reg = RegionRegistry(_Config([RegionConfig("城区", parent="阳泉市", aliases=["阳泉城区"])]))
+    assert reg.resolve("阳泉城区").code == "140302"
+    assert len(reg.candidates("城区")) == 3  # no fourth 城区 was invented
+
+
+def test_config_level_does_not_leak_into_other_registries():
+    reg = RegionRegistry(_Config([RegionConfig("鄂托克旗", level="prefecture")]))
+    assert reg.resolve("鄂托克旗").level == "prefecture"
+    assert RegionRegistry().resolve("鄂托克旗").level == "county"
+
+
+def test_config_parent_may_be_a_short_form():
+    reg = RegionRegistry(_Config([RegionConfig("示例旗", level="county", parent="乌兰察布")]))
+    assert [p.code for p in reg.resolve("示例旗").parents] == ["150000", "150900"]

@@ -221,9 +221,11 @@ def _front_matter(fm: dict) -> dict:
             out[key] = str(fm[key]).strip()
     if fm.get("year") and str(fm["year"]).strip().isdigit():
         out["year"] = int(str(fm["year"]).strip())
-    if fm.get("date"):
-        out["date"] = parse_date(str(fm["date"])) or (str(fm["date"]) if re.fullmatch(
-            r"\d{4}-\d{2}-\d{2}", str(fm["date"])) else out.get("date"))
+    if fm.get("date"):  # "2024-01-26" (YAML may have made it a date) or "2024年1月26日"
+        value = str(fm["date"]).strip()
+        date = value if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else parse_date(value)
+        if date:
+            out["date"] = date
     return out
 
 
@@ -332,13 +334,13 @@ def extract_metadata(lines: list[str], front_matter: dict, source: str, config=N
     # Region: front matter, title block, body self-reference, file name.
     hints = [fm.get("title", ""), block.title, meeting, speaker.title if speaker else "", stem]
     region, src = None, ""
-    for text, where in [(fm.get("region"), "front-matter"), (fm.get("title"), "front-matter"),
-                        (meeting, text_src("dateline")), (block.title, text_src("title")),
-                        (speaker.title if speaker else "", text_src("speaker"))]:
-        region = registry.find_in_text(text, hints) if text else None
-        if region:
-            src = where
-            break
+    if fm.get("region"):  # an explicit name is kept even when unknown (a warning follows)
+        region, src = registry.resolve(fm["region"], hints), "front-matter"
+    for text, where in [(fm.get("title"), "front-matter"), (meeting, text_src("dateline")),
+                        (block.title, text_src("title")), (speaker.title if speaker else "", text_src("speaker"))]:
+        found = registry.find_in_text(text, hints) if text and region is None else None
+        if found:
+            region, src = found, where
     if region is None:
         region, where = _region_from_mentions(registry, lines, hints)
         src = f"text:{at(where)}" if region else ""

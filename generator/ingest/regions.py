@@ -145,6 +145,7 @@ class RegionRegistry:
         full, short = _dataset_names()
         self._names: dict[str, list[str]] = {k: list(v) for k, v in full.items()}
         self._aliases: dict[str, str] = {}  # configured alias -> key
+        self._short: dict[str, str] = short
         for rc in (getattr(config, "regions", None) or []):
             self._merge(rc)
         self._short = {s: k for s, k in short.items() if s not in self._names and s not in self._aliases}
@@ -157,27 +158,39 @@ class RegionRegistry:
 
     # -- configuration ----------------------------------------------------------------
     def _merge(self, rc) -> None:
-        """Add one site_config/regions.yaml entry: a new region and/or aliases."""
+        """Add one site_config/regions.yaml entry: a new region and/or aliases.
+
+        An entry naming a known region (by code, by a unique name, or by a shared
+        name plus its parent) adds aliases and may correct the level; any other
+        entry adds a region, under ``parent`` or, failing that, its code prefix.
+        """
+        parent = self._parent_key(rc)
         keys = self._names.get(rc.name, [])
+        if len(keys) > 1 and parent:
+            keys = [k for k in keys if parent in {a.key for a in self._ancestors(k)}]
         if rc.code and rc.code in self._entries:
             key = rc.code
         elif len(keys) == 1 and not rc.code:
             key = keys[0]
         else:
             key = rc.code or f"cfg:{rc.name}"
-            parent = None
-            if rc.parent:
-                pkeys = self._names.get(rc.parent) or ([self._aliases[rc.parent]] if rc.parent in self._aliases else [])
-                parent = pkeys[0] if len(pkeys) == 1 else None
-            level = rc.level or (_level(rc.code) if rc.code else "")
-            self._entries[key] = _Entry(key, rc.name, level, parent)
+            if parent is None and rc.code:
+                parent = next((p for p in (rc.code[:4] + "00", rc.code[:2] + "0000")
+                               if p != rc.code and p in self._entries), None)
+            self._entries[key] = _Entry(key, rc.name, rc.level or (_level(rc.code) if rc.code else ""), parent)
             self._names.setdefault(rc.name, []).append(key)
-        entry = self._entries[key]
-        if rc.level and entry.level != rc.level:
-            entry.level = rc.level
+        if rc.level and self._entries[key].level != rc.level:  # copy: dataset entries are shared
+            old = self._entries[key]
+            self._entries[key] = _Entry(old.key, old.name, rc.level, old.parent)
         for alias in rc.aliases:
-            if alias != entry.name:
+            if alias != self._entries[key].name:
                 self._aliases[alias] = key
+
+    def _parent_key(self, rc) -> Optional[str]:
+        if not rc.parent:
+            return None
+        keys = self._lookup(rc.parent)
+        return keys[0] if len(keys) == 1 else None
 
     # -- lookups ----------------------------------------------------------------------
     @staticmethod
