@@ -326,3 +326,9 @@ def test_front_matter_region_field(reg):
     m = meta_of(["各位代表："], "r.txt", fm={"region": "火星市", "year": 2014}, reg=reg)
     assert (m.region.name, m.region.resolved) == ("火星市", False)
     assert len(m.diagnostics) == 1 and "火星市" in m.diagnostics[0].message
+
+
+def test_speaker_name_in_front_matter_title_is_no_region(reg):
+    # 吴江 is also 吴江区 (苏州市): the name after the date must not make the report 吴江区's.
+    m = meta_of(["各位代表："], fm={"title": "苏州市政府工作报告（2020年1月6日 吴江）"}, reg=reg)
+    assert (m.region.name, m.speaker.name) == ("苏州市", "吴江")

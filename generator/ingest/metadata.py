@@ -122,6 +122,12 @@ def _title_year(text: str) -> Optional[int]:
     return int(m.group(1)) if m else None
 
 
+def _title_place(title: str) -> str:
+    """The part of a title that names the region: before 政府工作报告 or the
+    parenthesised date and speaker ("苏州市政府工作报告（2020年1月6日 吴江）")."""
+    return re.split(r"政府工作报告|[(（]", title, maxsplit=1)[0]
+
+
 def parse_speaker(text: str) -> Optional[Speaker]:
     """"代旗长  苏智雄" → Speaker("苏智雄", "代旗长"); None when the text is no speaker."""
     m = _SPEAKER.match(plain(text))
@@ -336,7 +342,7 @@ def extract_metadata(lines: list[str], front_matter: dict, source: str, config=N
     region, src = None, ""
     if fm.get("region"):  # an explicit name is kept even when unknown (a warning follows)
         region, src = registry.resolve(fm["region"], hints), "front-matter"
-    for text, where in [(fm.get("title"), "front-matter"), (meeting, text_src("dateline")),
+    for text, where in [(_title_place(fm.get("title", "")), "front-matter"), (meeting, text_src("dateline")),
                         (block.title, text_src("title")), (speaker.title if speaker else "", text_src("speaker"))]:
         found = registry.find_in_text(text, hints) if text and region is None else None
         if found:

