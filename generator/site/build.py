@@ -62,13 +62,7 @@ class BuildResult:
 def collect_pages(ctx: SiteContext) -> list[Page]:
     pages: list[Page] = []
     for name in PAGE_MODULES:
-        try:
-            module = importlib.import_module(f"{__package__}.{name}")
-        except ModuleNotFoundError as exc:  # interim: the module has not landed yet
-            if exc.name != f"{__package__}.{name}":
-                raise
-            continue
-        pages.extend(module.pages(ctx))
+        pages.extend(importlib.import_module(f"{__package__}.{name}").pages(ctx))
     return pages
 
 
