@@ -332,3 +332,11 @@ def test_speaker_name_in_front_matter_title_is_no_region(reg):
     # 吴江 is also 吴江区 (苏州市): the name after the date must not make the report 吴江区's.
     m = meta_of(["各位代表："], fm={"title": "苏州市政府工作报告（2020年1月6日 吴江）"}, reg=reg)
     assert (m.region.name, m.speaker.name) == ("苏州市", "吴江")
+
+
+def test_letter_spaced_title_and_chinese_numeral_years(reg):
+    m = meta_of(["政 府 工 作 报 告", "", "——二〇二四年一月十八日在苏州市第十七届人民代表大会第三次会议上", "各位代表："],
+                reg=reg)
+    assert (m.title, m.date, m.year, m.front_lines) == ("政府工作报告", "2024-01-18", 2024, 3)
+    body = ["各位代表：", "现在，我代表市人民政府向大会报告工作。"]
+    assert meta_of(body + ["二、二〇二四年工作安排"], reg=reg).year == 2024

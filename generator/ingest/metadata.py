@@ -38,7 +38,8 @@ DEFAULT_TITLE = "政府工作报告"
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９　：（）", "0123456789 :()")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "0": 0, "O": 0}
-_CN_DATE = re.compile(r"([〇零○0O一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+_CN_YEAR = r"(一九[〇零○0O一二三四五六七八九]{2}|二[〇零○0O][〇零○0O一二三四五六七八九]{2})年"
+_CN_DATE = re.compile(_CN_YEAR + r"(?:([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日)?")
 _DATE = re.compile(r"(?<!\d)((?:19|20)\d{2}|\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DASHES = "—─―-－–~～ "
 _HAN = r"\u4e00-\u9fff"
@@ -91,9 +92,11 @@ def _cn_number(text: str) -> int:
 
 
 def _cn_dates(text: str) -> str:
-    """"二〇一三年一月二十五日" → "2013年1月25日"."""
+    """"二〇一三年一月二十五日" → "2013年1月25日"; "二〇二四年" → "2024年"."""
     def repl(m: re.Match) -> str:
         year = "".join(str(_CN_DIGITS[c]) for c in m.group(1))
+        if m.group(2) is None:
+            return f"{year}年"
         return f"{year}年{_cn_number(m.group(2))}月{_cn_number(m.group(3))}日"
     return _CN_DATE.sub(repl, text)
 
@@ -165,8 +168,9 @@ def _read_block(lines: list[str], limit: int = 25) -> _Block:
             block.audience, block.audience_line = m.group(1).strip(), i
             block.end = i
             return block
-        if DEFAULT_TITLE in text and len(text) <= 40 and "。" not in text and not block.title:
-            block.title, block.title_line = text, i
+        compact = re.sub(r"\s+", "", text)  # "政 府 工 作 报 告" in newspaper layouts
+        if DEFAULT_TITLE in compact and len(compact) <= 40 and "。" not in text and not block.title:
+            block.title, block.title_line = compact, i
             continue
         if len(bare) <= 90 and "。" not in bare and not bare.startswith("现在") and (
                 _DATE.match(bare.lstrip("(（")) or "人民代表大会" in bare or bare.startswith("在")):
