@@ -77,8 +77,8 @@ def test_nav_covers_every_page_in_tab_order(two_builds):
 def test_nav_groups_and_index_first():
     pages = [Page("reports/b.md", "", "2024年", group="乙地", order=("b", 2024)),
              Page("reports/a.md", "", "2023年", group="甲地", order=("a", 2023)),
-             Page("reports/index.md", "", "报告"), Page("years/index.md", "", "按年份", group="按年份"),
-             Page("years/2024.md", "", "2024年", group="按年份", order=(2024,)),
+             Page("reports/index.md", "", "报告"), Page("years/index.md", "", "按年份"),
+             Page("years/2024.md", "", "2024年", order=(2024,)),
              Page("about/candidates.md", "", "候选术语", in_nav=False), Page("index.md", "", "首页"),
              Page("odd/x.md", "", "x")]
     nav = build_nav(pages)

@@ -8,7 +8,7 @@ The result is a plain MkDocs ``nav`` list plus the paths kept out of it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from .context import Page
@@ -87,6 +87,19 @@ def _group_items(pages: list[Page], folder_rank: dict[str, int]) -> list:
     return items
 
 
+def _secondary_folders_grouped(pages: list[Page], tops: tuple[str, ...]) -> list[Page]:
+    """In a tab holding several folders, each folder after the first becomes one section,
+    titled by its index page (e.g. 报告 → 按年份 with years/index.md as the section page)."""
+    out = []
+    titles = {p.path.split("/", 1)[0]: p.nav_title for p in pages if p.path.endswith("/index.md")}
+    for page in pages:
+        top = page.path.split("/", 1)[0]
+        if top != tops[0] and not page.group:
+            page = replace(page, group=titles.get(top, top))
+        out.append(page)
+    return out
+
+
 def build_nav(pages: Iterable[Page]) -> Nav:
     nav = Nav()
     by_tab: dict[str, list[Page]] = {}
@@ -108,5 +121,5 @@ def build_nav(pages: Iterable[Page]) -> Nav:
             nav.items.append({title: members[0].path})
             continue
         rank = {top: i for i, top in enumerate(tops)}
-        nav.items.append({title: _group_items(members, rank)})
+        nav.items.append({title: _group_items(_secondary_folders_grouped(members, tops), rank)})
     return nav
