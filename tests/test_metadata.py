@@ -340,3 +340,9 @@ def test_letter_spaced_title_and_chinese_numeral_years(reg):
     assert (m.title, m.date, m.year, m.front_lines) == ("政府工作报告", "2024-01-18", 2024, 3)
     body = ["各位代表：", "现在，我代表市人民政府向大会报告工作。"]
     assert meta_of(body + ["二、二〇二四年工作安排"], reg=reg).year == 2024
+
+
+def test_override_settles_a_year_conflict(reg):
+    lines = ["——2024年1月10日在苏州市第十七届人民代表大会第三次会议上", "各位代表：", "一、2024年工作回顾"]
+    m = extract_metadata(lines, {}, "x.txt", _config({"x.txt": {"year": 2025}}), registry=reg)
+    assert (m.year, m.diagnostics) == (2025, [])

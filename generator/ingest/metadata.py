@@ -303,6 +303,7 @@ def extract_metadata(lines: list[str], front_matter: dict, source: str, config=N
     fm = _front_matter(front_matter)
     date, meeting, glued = _dateline_parts(block.dateline)
     speaker = block.speaker or glued
+
     def at(index: Optional[int]) -> Optional[int]:
         return None if index is None else index + first_line
 
@@ -336,10 +337,7 @@ def extract_metadata(lines: list[str], front_matter: dict, source: str, config=N
                  (_year_of_date(date), text_src("dateline")),
                  (heading_year, f"text:{at(heading_line)}"),
                  (int(file_year.group()) if file_year else None, "file-name")])
-    if heading_year and meta.year and heading_year != meta.year:
-        meta.diagnostics.append(Diagnostic(
-            source, f"报告年份取 {meta.year}（{meta.sources['year']}），但第 {at(heading_line)} 行的标题指向 "
-                    f"{heading_year} 年；请核对，或在 site_config/reports.yaml 中写明 year", at(heading_line)))
+    line_of["heading"], heading = at(heading_line), heading_year
 
     # Region: front matter, title block, body self-reference, file name.
     hints = [fm.get("title", ""), block.title, meeting, speaker.title if speaker else "", stem]
@@ -360,7 +358,7 @@ def extract_metadata(lines: list[str], front_matter: dict, source: str, config=N
     if region:
         meta.region, meta.sources["region"] = region, src
     apply_overrides(meta, source, config, registry)
-    _check(meta, source, line_of)
+    _check(meta, source, line_of, heading)
     return meta
 
 
@@ -387,9 +385,14 @@ def apply_overrides(meta: Metadata, source: str, config, registry: RegionRegistr
     return meta
 
 
-def _check(meta: Metadata, source: str, line_of: dict) -> None:
+def _check(meta: Metadata, source: str, line_of: dict, heading_year: Optional[int]) -> None:
+    """Warnings for what is missing or doubtful (an override is taken as settled)."""
     name = Path(source).name
     fix = f"请在 site_config/reports.yaml 中为 {name} 写明"
+    if heading_year and meta.year and heading_year != meta.year and meta.sources.get("year") != "override":
+        meta.diagnostics.append(Diagnostic(
+            source, f"报告年份取 {meta.year}（{meta.sources['year']}），但第 {line_of['heading']} 行的标题指向 "
+                    f"{heading_year} 年；请核对；{fix} year", line_of["heading"]))
     if meta.region is None:
         meta.diagnostics.append(Diagnostic(source, f"无法确定报告所属地区：标题、会议名称、正文和文件名都没有写明；{fix} region"))
     elif not meta.region.resolved:
