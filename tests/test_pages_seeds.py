@@ -56,6 +56,8 @@ def test_region_pages_for_the_seed_hierarchy(site):
     etuoke = pages["regions/e-tuo-ke-qi.md"].content
     assert "## 本地报告解释的术语" in etuoke and "七个作模范" in etuoke
     assert "## 最常用的术语" in etuoke
+    row = next(line for line in etuoke.splitlines() if line.startswith("| [三分吸附法]"))
+    assert "指小矛盾即知即调" in row  # this region's own definition, not another report's
     nmg = pages[ctx.region_path("内蒙古自治区")].content
     assert nmg.index("[呼和浩特市]") < nmg.index("[鄂尔多斯市]") < nmg.index("[乌兰察布市]") < nmg.index("[锡林郭勒盟]")
 

@@ -91,6 +91,15 @@ def report_length(report: Report) -> int:
     return total
 
 
+def short_text(text: str, limit: int = 60) -> str:
+    """First sentence of ``text``, at most about ``limit`` characters (like ``Term.short``)."""
+    text = " ".join(text.split())
+    cut = min((i for i in (text.find(stop) for stop in "。！？；") if i >= 0), default=-1)
+    if cut >= 0:
+        text = text[: cut + 1]
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def term_counts(ctx: SiteContext, report_slug: str) -> Counter:
     """term key -> number of occurrences in the report's paragraphs."""
     if ctx.glossary is None:

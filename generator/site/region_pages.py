@@ -12,7 +12,7 @@ from typing import Iterable
 from . import urls
 from .context import Page, SiteContext
 from .facts import (defined_terms, most_common, region_children, region_code, region_level, region_term_counts,
-                    region_walk, report_label, speaker_label, subtree_reports)
+                    region_walk, report_label, short_text, speaker_label, subtree_reports)
 from .markdown import escape_text, heading, join_blocks, link, table
 
 TOP_TERMS = 20
@@ -78,7 +78,7 @@ def _defined_section(ctx: SiteContext, page: str, name: str) -> list[str]:
             source = link(f"{report.year or ''} 名词解释".strip(),
                           urls.href(page, urls.report_page(report.slug), entry.anchor))
             rows.append([link(term.headword, urls.href(page, ctx.term_path(key))),
-                         escape_text(term.short or "—"), source])
+                         escape_text(short_text(entry.definition) or "—"), source])
     if not rows:
         return []
     return [heading(2, "本地报告解释的术语", "defined-terms"),
