@@ -31,8 +31,8 @@ def significant(text: str) -> str:
 
 def document_text(report: Report) -> str:
     """The document's text in reading order (see the module docstring)."""
-    parts = [p.text for p in report.front]
-    parts += [p.text for p in report.preamble]
+    parts = [p.number + p.text for p in report.front]
+    parts += [p.number + p.text for p in report.preamble]
     for section in report.walk_sections():
         if not section.synthetic:
             parts.append(section.title)

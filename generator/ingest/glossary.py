@@ -28,13 +28,21 @@ class RawEntry:
     line: int
 
 
-def split_entry(text: str) -> Optional[tuple[str, str, str]]:
-    """(number, term, definition) if ``text`` starts a glossary entry, else None."""
+def split_entry(text: str, expected: int = 0) -> Optional[tuple[str, str, str]]:
+    """(number, term, definition) if ``text`` starts a glossary entry, else None.
+
+    ``expected`` is the number the next entry of a numbered list would carry: it lets
+    ``4.12345热线…`` read as entry 4 about the 12345 hotline.
+    """
     stripped = text.strip()
     number = ""
     item = match_item(stripped)
     if item:
         number, stripped = item.number, item.text
+    elif expected:
+        m = re.match(rf"{expected}\s*[.．、]", stripped)
+        if m:
+            number, stripped = m.group(0), stripped[m.end():].lstrip()
     m = _COLON.search(stripped, 0, MAX_TERM + 1)
     if not m or m.start() == 0:
         return None
@@ -57,7 +65,8 @@ class GlossaryBuilder:
         if last is not None and (not last.definition or not ends_sentence(last.definition)):
             self._join(last, text, line, gap)
             return None
-        parts = split_entry(text)
+        numbered = last is not None and last.number
+        parts = split_entry(text, len(self.entries) + 1 if numbered else 0)
         if parts:
             self.entries.append(RawEntry(parts[0], parts[1], parts[2], line))
             return None

@@ -9,7 +9,9 @@ Heading styles recognised (numbers full- or half-width):
   (``（一）全力以赴抓政策落地。`` ) and the rest is the first paragraph;
 - attachments ``附件`` / ``附件 1`` / ``附件2``;
 - glossary titles ``《政府工作报告》有关名词解释``, ``名词解释``, ``有关用语释义`` …;
-- unnumbered titles: a whole bold line or a Markdown ``#`` line without a number.
+- unnumbered titles: a whole bold line or a Markdown ``#`` line without a number, or
+  a short plain line without any punctuation (``2004年的主要工作任务``); none ends a
+  sentence.
 
 Numbered items: ``1.`` ``1．`` ``1、`` ``（1）`` at the start of a line (``1.5万`` is not one).
 """
@@ -28,7 +30,7 @@ ATTACHMENT = "attachment"
 GLOSSARY = "glossary"
 TITLE = "title"  # unnumbered bold / # title
 
-_PART = re.compile(rf"^([{CN_NUM}]+)\s*[、．.]\s*")
+_PART = re.compile(rf"^([{CN_NUM}]+)(?:\s*[、．.]\s*|[ \u3000]+(?=\S))")
 _SUB = re.compile(rf"^[（(]\s*([{CN_NUM}]+)\s*[）)]\s*")
 _ATTACHMENT = re.compile(r"^附\s*件\s*([0-9０-９]+|[一二三四五六七八九十]+)?\s*[：:]?\s*$")
 _GLOSSARY = re.compile(r"^(?:《?政府工作报告》?)?(?:有关|相关)?(?:名词解释|用语释义|名词注释|名词术语解释)[：:]?$")
@@ -36,9 +38,13 @@ _ITEM = re.compile(r"^(?:(\d{1,3})\s*[.．、](?![\d０-９])|[（(](\d{1,3})[�
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _TERMINAL = re.compile(r"[。！？!?；;：:…][\"”’」』）)]*$")
 
-MAX_PLAIN_PART = 40  # a plain (unmarked) part heading line is at most this long
+_CLAUSE_PUNCT = re.compile(r"[，,、。；;：:！!？?]")
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+MAX_PLAIN_TITLE = 30  # an unmarked, unnumbered part title (``2004年的主要工作任务``)
+MAX_PLAIN_PART = 60  # a plain (unmarked) part heading line is at most this long
 MAX_PLAIN_SUB = 60  # a whole-line sub-section heading without a sentence end
 MAX_RUNIN_TITLE = 80  # a run-in title (first sentence) is at most this long
+_SPACED_RUNIN = re.compile(rf"^(\S{{4,{MAX_PLAIN_PART}}})[ \u3000]+(\S.*)$")
 
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 _CN_DIGITS["〇"] = 0
@@ -86,7 +92,7 @@ class Heading:
     value: Optional[int]  # numeric value of the number (None for unnumbered)
     title: str  # heading text, number included
     rest: str = ""  # run-in body text following the heading on the same line
-    rest_lead: int = 0  # bold lead length inside ``rest`` (unused for now: always 0)
+    plain: bool = False  # an unmarked unnumbered title line (may be a broken-line fragment)
 
 
 @dataclass
@@ -135,9 +141,17 @@ def classify(cl: CleanLine) -> Optional[Heading]:
             return Heading(PART, number, value, text[: cl.bold].strip(), text[cl.bold:].strip())
         if marked or (len(text) <= MAX_PLAIN_PART and not _SENTENCE_END.search(text[:-1])):
             return Heading(PART, number, value, text)
+        m = _SPACED_RUNIN.match(text)  # 二、标题 正文……。 (title, a space, then the body)
+        if m and not _SENTENCE_END.search(m.group(1)) and _SENTENCE_END.search(m.group(2)):
+            return Heading(PART, number, value, m.group(1), m.group(2))
         return None
-    if marked and not _ITEM.match(text):
+    if _ITEM.match(text) or ends_sentence(text):
+        return None
+    if marked and len(text) <= MAX_PLAIN_PART:
         return Heading(TITLE, "", None, text)
+    if (len(text) <= MAX_PLAIN_TITLE and not _CLAUSE_PUNCT.search(text)
+            and len(_HAN_CHAR.findall(text)) >= 4):
+        return Heading(TITLE, "", None, text, plain=True)
     return None
 
 

@@ -7,8 +7,7 @@ from typing import Iterable, Union
 
 from ..errors import InputError
 from ..model import Diagnostic, Report
-from .parse import parse_report
-from .regions import RegionRegistry
+from .parse import parse_report, region_registry
 
 REPORT_SUFFIXES = (".txt", ".md")
 
@@ -30,7 +29,7 @@ def load_reports(paths_or_folder, config=None) -> tuple[list[Report], list[Diagn
     gets ``-2``, ``-3`` … with a warning, and two reports of the same region and year
     get a warning too.
     """
-    registry = RegionRegistry(config)
+    registry = region_registry(config)
     reports: list[Report] = []
     diagnostics: list[Diagnostic] = []
     for path in report_files(paths_or_folder):

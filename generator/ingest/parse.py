@@ -34,6 +34,19 @@ def _display(path: Path) -> str:
         return str(path)
 
 
+_REGISTRIES: dict[int, tuple[object, RegionRegistry]] = {}
+
+
+def region_registry(config=None) -> RegionRegistry:
+    """The region registry for ``config``, built once per config object."""
+    cached = _REGISTRIES.get(id(config))
+    if cached is None or cached[0] is not config:
+        if len(_REGISTRIES) > 8:
+            _REGISTRIES.clear()
+        cached = _REGISTRIES[id(config)] = (config, RegionRegistry(config))
+    return cached[1]
+
+
 def build_report(src: Source, source: str, config=None, registry: Optional[RegionRegistry] = None) -> Report:
     removed: list[Removal] = []
     diagnostics: list[Diagnostic] = [Diagnostic(source, p, 1) for p in src.problems]
@@ -44,7 +57,7 @@ def build_report(src: Source, source: str, config=None, registry: Optional[Regio
     removed.extend(cleaning)
 
     meta = extract_metadata([cl.text for cl in lines], src.front_matter, source, config,
-                            registry=registry, first_line=src.body_line)
+                            registry=registry or region_registry(config), first_line=src.body_line)
     front_end = max(0, min(meta.front_lines, len(lines)))
     front = [Paragraph(cl.text.strip(), "", cl.line, kind="title") for cl in lines[:front_end] if cl.text.strip()]
 

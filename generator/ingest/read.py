@@ -50,7 +50,7 @@ def decode(data: bytes, source: str) -> str:
         return _check_text(data.decode("gb18030"), source)
     except UnicodeDecodeError:
         pass
-    raise InputError(source, f"cannot decode the text (neither UTF-8 nor GB18030; first bad byte at {utf8_error})",
+    raise InputError(source, f"cannot decode the text: neither UTF-8 nor GB18030 (first bad byte at byte {utf8_error})",
                      fix="save the file as UTF-8", offset=utf8_error)
 
 

@@ -23,6 +23,7 @@ Anchors (stable from build to build, unique in the report), see ``assign_anchors
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from ..model import Diagnostic, GlossaryEntry, Paragraph, Removal, Section
@@ -31,37 +32,44 @@ from .glossary import GlossaryBuilder
 from .headings import (ATTACHMENT, GLOSSARY, PART, SUB, TITLE, Heading, classify, ends_sentence,
                        int_to_cn, lead_length, match_item)
 
+_EMBEDDED_FIRST_SUB = re.compile(r"^(.*?[。：:])\s*([（(]一[）)].*)$")
 MIN_DUPLICATE = 20  # paragraphs at least this long repeated verbatim are layout repeats
 
 
 class TreeBuilder:
+    """Streams cleaned lines into a section tree.
+
+    ``stack`` holds the open sections from level 1 down, with the heading kind that
+    opened each ("part", "title" for an unnumbered part title, "sub", "group",
+    "attachment", "glossary"). Under an unnumbered part title (``2024年的主要工作任务``)
+    the ``一、`` headings are level 2 and ``（一）`` level 3.
+    """
+
     def __init__(self, source: str, removed: list[Removal], diagnostics: list[Diagnostic]) -> None:
         self.source = source
         self.removed = removed
         self.diagnostics = diagnostics
         self.preamble: list[Paragraph] = []
         self.sections: list[Section] = []
-        self.top: Optional[Section] = None  # current level-1 section
-        self.sub: Optional[Section] = None  # current level-2 section
-        self.glossary: Optional[tuple[Section, GlossaryBuilder]] = None
+        self.stack: list[tuple[str, Section]] = []
+        self.glossary: Optional[GlossaryBuilder] = None
+        self.builders: dict[int, GlossaryBuilder] = {}  # id(glossary section) -> its entries
         self.last: Optional[Paragraph] = None  # paragraph a continuation line may join
         self.last_line = 0  # source line of the previous non-empty line
         self.synthetic: Optional[Section] = None
         self.real_parts = 0
-        self.last_number: dict = {}  # parent key -> last heading number seen
+        self.last_number: dict = {}  # parent key -> last heading number seen under it
         self.headings = 0
-        self.builders: dict[int, GlossaryBuilder] = {}  # id(glossary section) -> its entries
 
     # ------------------------------------------------------------------ helpers
     def warn(self, message: str, line: Optional[int]) -> None:
         self.diagnostics.append(Diagnostic(self.source, message, line))
 
     def container(self) -> list[Paragraph]:
-        if self.sub is not None:
-            return self.sub.paragraphs
-        if self.top is not None:
-            return self.top.paragraphs
-        return self.preamble
+        return self.stack[-1][1].paragraphs if self.stack else self.preamble
+
+    def top_kind(self) -> str:
+        return self.stack[0][0] if self.stack else ""
 
     def check_number(self, parent: object, heading: Heading, line: int, quiet: bool = False) -> None:
         """Warn when a heading number repeats or skips relative to its previous sibling."""
@@ -82,23 +90,52 @@ class TreeBuilder:
             self.warn(f"heading number {heading.number} skips a number (expected {int_to_cn(expected)}); "
                       "part of the report may be missing", line)
 
-    def open_section(self, title: str, level: int, kind: str, number: str, line: int) -> Section:
-        return Section(title=title, level=level, anchor="", line=line, kind=kind, number=number)
+    def open(self, depth: int, kind_tag: str, h: Heading, kind: str, line: int) -> Section:
+        """Open a section at stack ``depth`` (0 = level 1), closing deeper ones."""
+        section = Section(title=h.title, level=depth + 1, anchor="", line=line, kind=kind, number=h.number)
+        del self.stack[depth:]
+        (self.stack[-1][1].sections if self.stack else self.sections).append(section)
+        self.stack.append((kind_tag, section))
+        if h.rest:
+            para = Paragraph(h.rest, "", line, lead=lead_length(h.rest))
+            section.paragraphs.append(para)
+            self.last = para
+        return section
 
     # ------------------------------------------------------------------ lines
     def add_line(self, cl: CleanLine) -> None:
         gap = "\n" * max(1, cl.line - self.last_line) if self.last_line else "\n"
         heading = classify(cl)
         if self.glossary is not None and (heading is None or heading.kind not in (ATTACHMENT, GLOSSARY)):
-            section, builder = self.glossary
-            stray = builder.add(cl.text, cl.line, gap)
+            stray = self.glossary.add(cl.text, cl.line, gap)
             if stray is not None:
-                section.paragraphs.append(Paragraph(stray, "", cl.line))
-        elif heading is not None:
+                self.container().append(Paragraph(stray, "", cl.line))
+        elif heading is not None and not self.continues(heading):
             self.add_heading(heading, cl)
+        elif heading is None and self.split_embedded(cl, gap):
+            return
         else:
             self.add_text(cl, gap)
         self.last_line = cl.line
+
+    def split_embedded(self, cl: CleanLine, gap: str) -> bool:
+        """``…以下几个方面的工作。（一）认真贯彻…``: a （一） heading run into the text line
+        before it starts a new line there (nothing is removed)."""
+        m = _EMBEDDED_FIRST_SUB.match(cl.text)
+        if not m:
+            return False
+        rest = CleanLine(m.group(2), cl.line)
+        h = classify(rest)
+        if h is None or h.kind != SUB:
+            return False
+        self.add_text(CleanLine(m.group(1), cl.line, cl.bold if cl.bold <= len(m.group(1)) else 0), gap)
+        self.last_line = cl.line
+        self.add_heading(h, rest)
+        return True
+
+    def continues(self, h: Heading) -> bool:
+        """A plain unnumbered title-like line after an unfinished sentence continues it."""
+        return h.kind == TITLE and h.plain and self.last is not None and not ends_sentence(self.last.text)
 
     def add_text(self, cl: CleanLine, gap: str) -> None:
         text = cl.text
@@ -115,80 +152,63 @@ class TreeBuilder:
             indent = len(text) - len(text.lstrip())
             lead = lead_length(text.lstrip(), cl.bold)
             para = Paragraph(text, "", cl.line, lead=indent + lead if lead else 0)
-            top = self.top
-            if (top is not None and top.kind == "attachment" and self.sub is None
-                    and not top.sections and all(p.kind == "title" for p in top.paragraphs)
-                    and not ends_sentence(text)):
+            if self.attachment_title_position() and not ends_sentence(text):
                 para.kind = "title"  # the attachment's own title lines
         self.container().append(para)
         self.last = para if para.kind != "title" else None
 
-    def add_body(self, section: Section, rest: str, line: int) -> None:
-        if rest:
-            para = Paragraph(rest, "", line, lead=lead_length(rest))
-            section.paragraphs.append(para)
-            self.last = para
+    def attachment_title_position(self) -> bool:
+        """True right after an attachment heading (only title lines so far)."""
+        if len(self.stack) != 1 or self.stack[0][0] != ATTACHMENT:
+            return False
+        att = self.stack[0][1]
+        return not att.sections and all(p.kind == "title" for p in att.paragraphs)
 
     def add_heading(self, h: Heading, cl: CleanLine) -> None:
+        line = cl.line
+        top = self.top_kind()
+        if h.kind == TITLE and top == ATTACHMENT:  # an attachment's own (bold) title line
+            self.add_text(CleanLine(h.title, line), "\n")
+            return
         self.headings += 1
         self.last = None
-        line = cl.line
-        top = self.top
-        in_attachment = top is not None and top.kind == "attachment"
-        if h.kind == GLOSSARY:
-            if in_attachment:
-                section = self.open_section(h.title, 2, "glossary", "", line)
-                top.sections.append(section)
-                self.sub = section
-            else:
-                section = self.open_section(h.title, 1, "glossary", "", line)
-                self.sections.append(section)
-                self.top, self.sub = section, None
-            self.glossary = (section, GlossaryBuilder(self.removed))
-            self.builders[id(section)] = self.glossary[1]
-            return
         self.glossary = None
-        if h.kind == ATTACHMENT:
-            section = self.open_section(h.title, 1, "attachment", h.number, line)
+        if h.kind == GLOSSARY:
+            depth = 1 if top == ATTACHMENT else 0
+            section = self.open(depth, GLOSSARY, h, "glossary", line)
+            self.glossary = self.builders[id(section)] = GlossaryBuilder(self.removed)
+        elif h.kind == ATTACHMENT:
             self.check_number("attachments", h, line)
-            self.sections.append(section)
-            self.top, self.sub = section, None
-        elif h.kind == PART and in_attachment:
-            section = self.open_section(h.title, 2, "item-group", h.number, line)
-            self.check_number(top, h, line)
-            top.sections.append(section)
-            self.sub = section
-            self.add_body(section, h.rest, line)
-        elif h.kind == PART or (h.kind == TITLE and not in_attachment):
-            section = self.open_section(h.title, 1, "part", h.number, line)
-            if h.kind == PART:
-                self.real_parts += 1
-                if self.real_parts == 1 and self.synthetic is not None:
-                    self.name_synthetic(h)
-                self.check_number("parts", h, line)
-            self.sections.append(section)
-            self.top, self.sub = section, None
-            self.add_body(section, h.rest, line)
-        elif h.kind == TITLE:  # unnumbered bold line inside an attachment: its title
-            self.add_text(CleanLine(h.title, line), "\n")
-        else:  # SUB
-            parent = top
-            if parent is None:
-                parent = self.synthetic = self.open_section("", 1, "part", "", line)
-                parent.synthetic = True
-                self.sections.append(parent)
-                self.top = top = parent
-                self.check_number(parent, h, line, quiet=True)
-            elif in_attachment and self.sub is not None and self.sub.kind == "item-group":
-                parent = self.sub
-                self.check_number(parent, h, line)
-            else:
-                self.check_number(parent, h, line)
-            section = self.open_section(h.title, parent.level + 1, "subsection", h.number, line)
-            parent.sections.append(section)
-            if parent is top:
-                self.sub = section
-            self.add_body(section, h.rest, line)
+            self.open(0, ATTACHMENT, h, "attachment", line)
+        elif h.kind == TITLE:
+            self.open(0, TITLE, h, "part", line)
+        elif h.kind == PART and top in (ATTACHMENT, TITLE):
+            parent = self.stack[0][1]
+            self.check_number(parent, h, line)
+            self.open(1, PART, h, "item-group" if top == ATTACHMENT else "subsection", line)
+        elif h.kind == PART:
+            self.real_parts += 1
+            if self.real_parts == 1 and self.synthetic is not None:
+                self.name_synthetic(h)
+            self.check_number("parts", h, line)
+            self.open(0, PART, h, "part", line)
+        else:
+            self.add_sub(h, line)
+
+    def add_sub(self, h: Heading, line: int) -> None:
+        """A （一） heading goes under the deepest open numbered part or item group."""
+        depth = next((i for i in range(len(self.stack) - 1, -1, -1) if self.stack[i][0] == PART), None)
+        if depth is None and self.stack and self.stack[0][0] in (TITLE, ATTACHMENT):
+            depth = 0
+        if depth is None:
+            part = Section(title="", level=1, anchor="", line=line, kind="part", synthetic=True)
+            self.sections.append(part)
+            self.stack = [(PART, part)]
+            self.synthetic, depth = part, 0
+            self.check_number(part, h, line, quiet=True)
+        else:
+            self.check_number(self.stack[depth][1], h, line)
+        self.open(depth + 1, SUB, h, "subsection", line)
 
     def name_synthetic(self, first_part: Heading) -> None:
         part = self.synthetic
@@ -210,6 +230,7 @@ class TreeBuilder:
                                    for e in builder.entries]
         if self.synthetic is not None and self.real_parts == 0:
             self._promote_synthetic()
+        self._demote_trailing_titles()
         if self.headings == 0:
             self.warn("no headings found: the whole report is shown as one run of paragraphs", None)
         self.dedupe()
@@ -224,6 +245,19 @@ class TreeBuilder:
                 t.level -= 1
             s.kind = "part"
         self.sections[index:index + 1] = part.sections
+
+    def _demote_trailing_titles(self) -> None:
+        """Short unnumbered lines closing the report (a signature, a date) are text, not parts."""
+        while len(self.sections) > 1:
+            last = self.sections[-1]
+            if last.number or last.kind != "part" or last.paragraphs or last.sections:
+                return
+            self.sections.pop()
+            host = self.sections[-1]
+            while host.sections:
+                host = host.sections[-1]
+            host.paragraphs.append(Paragraph(last.title, "", last.line))
+            self.headings -= 1
 
     def walk(self):
         for s in self.sections:
