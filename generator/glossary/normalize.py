@@ -1,7 +1,8 @@
 """Normalized keys and the quote-free projection of report text.
 
 Two spellings are the same term when they differ only by quotes (“” "" ‘’ 「」 『』),
-whitespace, full/half width (NFKC) or ASCII case. ``normalize`` gives that key.
+whitespace, the enumeration comma 、 (三多、三少、三慢 = 三多三少三慢), full/half width
+(NFKC) or ASCII case. ``normalize`` gives that key.
 
 ``Projection`` is the same transformation applied to a whole text while keeping a
 map back to the original offsets, so that one Aho-Corasick pass over the projected
@@ -20,7 +21,8 @@ from bisect import bisect_right
 OPENERS = "“‘「『"  # paired quotes; straight quotes cannot be told apart and are not balanced
 CLOSERS = "”’」』"
 QUOTES = frozenset("“”‘’「」『』\"'")
-_DROP_RE = re.compile(r"[“”‘’「」『』\"'\s]+")
+DROPPED = QUOTES | {"、"}  # characters that never make a different term (besides whitespace)
+_DROP_RE = re.compile(r"[“”‘’「」『』\"'、\s]+")
 _HEADWORD_DROP_RE = re.compile(r"[“”‘’「」『』\"'＂＇\s]+")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
@@ -28,11 +30,11 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 def _fold_char(ch: str) -> str:
     """One original character as it appears in the projection ('' when dropped)."""
     out = unicodedata.normalize("NFKC", ch)
-    return "".join(c for c in out if c not in QUOTES and not c.isspace()).translate(_ASCII_LOWER)
+    return "".join(c for c in out if c not in DROPPED and not c.isspace()).translate(_ASCII_LOWER)
 
 
 def normalize(text: str) -> str:
-    """The key two spellings of one term share: NFKC, no quotes, no spaces, ASCII lower case."""
+    """The key two spellings of one term share: NFKC, no quotes, 、 or spaces, ASCII lower case."""
     return _DROP_RE.sub("", unicodedata.normalize("NFKC", text)).translate(_ASCII_LOWER)
 
 

@@ -1,0 +1,103 @@
+"""Curators' tool: phrases the reports treat as terms that the glossary lacks.
+
+Two kinds of phrase count as candidates:
+
+- a quoted phrase “…” (2–12 characters, no sentence punctuation inside);
+- a numeral formula, X a Chinese numeral (一二两三四五六七八九十百千):
+  X个Y and X大Y (Y two Han characters), 三X三Y (the same numeral twice), X进, X化.
+
+A phrase is left out when the glossary already has it (any spelling) or when it
+sits inside a glossary occurrence (“三北”工程 is 三北工程, not a candidate 三北).
+Sorted most frequent first, ties by pinyin.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Optional
+
+from pypinyin import Style, lazy_pinyin
+
+from ..model import Report
+from .normalize import normalize, strip_quotes
+from .occurrences import report_units
+
+if TYPE_CHECKING:  # pragma: no cover
+    from . import Glossary
+
+_NUM = "[一二两三四五六七八九十百千]"
+_HAN = "[\u4e00-\u9fff]"
+_QUOTED_RE = re.compile(r"[“「『]([^“”「」『』\"\n]{2,12})[”」』]")
+_SENTENCE_PUNCT = re.compile(r"[，。；：？！,;:?!（）()《》\d%％.]")
+_FORMULA_RE = re.compile(
+    rf"(?<![一二两三四五六七八九十百千第])(?:"
+    rf"{_NUM}+个{_HAN}{{2}}"  # 两个确立, 四个自信
+    rf"|{_NUM}大{_HAN}{{2}}"  # 五大任务 (十九大精神 is a congress, not a formula)
+    rf"|([一二两三四五六七八九]){_HAN}\1{_HAN}"  # 三多三少 (三X三Y), 一企一策
+    rf"|{_NUM}+[进化]"  # 八进, 四化
+    rf")"
+)
+# Leads of X个Y / X大Y that are ordinary counting, not a formula (一个月, 三个方面 …).
+_COUNTING = re.compile(r"^(?:一[个大进化]|[^个大]+个(?:月|年|百分|多|以|方面|小时|亿|万|千|百|工作日|季度|领域|重点|环节)"
+                       r"|[^个大]+大(?:力|量|批|幅|中|型|小|学|会|众|家|于|约|类|项|关|户|局|部|人|气|额|片))")
+
+
+@dataclass
+class Candidate:
+    phrase: str
+    count: int
+    reports: list[str] = field(default_factory=list)  # report slugs, sorted
+
+
+def _phrases(text: str) -> list[tuple[int, int, str]]:
+    """Candidate phrases in one text: ``(start, end, phrase)``."""
+    out = []
+    for m in _QUOTED_RE.finditer(text):
+        inner = m.group(1).strip()
+        if len(inner) >= 2 and not _SENTENCE_PUNCT.search(inner) and re.search(_HAN, inner):
+            out.append((m.start(), m.end(), strip_quotes(inner)))
+    quoted = list(out)
+    for m in _FORMULA_RE.finditer(text):
+        phrase, start, end = m.group(0), m.start(), m.end()
+        # A quoted phrase is the curator's better guess at the term's extent.
+        if not _COUNTING.match(phrase) and not any(a < end and start < b for a, b, _ in quoted):
+            out.append((start, end, phrase))
+    return out
+
+
+def candidates(reports: list[Report], glossary: "Glossary") -> list[Candidate]:
+    """Phrases the reports quote or build as numeral formulas, not yet in ``glossary``."""
+    counts: dict[str, int] = {}
+    where: dict[str, set[str]] = {}
+    known = glossary.matcher.surfaces
+    for report in reports:
+        for unit in report_units(report, glossary.matcher.lookup):
+            taken = [(a, b) for a, b, _ in glossary.matcher.find(unit.text)]
+            for start, end, phrase in _phrases(unit.text):
+                if normalize(phrase) in known or any(a < end and start < b for a, b in taken):
+                    continue
+                counts[phrase] = counts.get(phrase, 0) + 1
+                where.setdefault(phrase, set()).add(report.slug)
+    rows = [Candidate(p, n, sorted(where[p])) for p, n in counts.items()]
+    rows.sort(key=lambda c: (-c.count, lazy_pinyin(c.phrase, style=Style.TONE3), c.phrase))
+    return rows
+
+
+def print_candidates(root: Path, limit: int = 100, reports_dir: Optional[str] = None) -> int:
+    """``python -m generator terms --candidates``: one line per candidate, most frequent first."""
+    from . import build_glossary
+    from .lint import load_project
+
+    config, reports, problems = load_project(Path(root), reports_dir)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if config is None:
+        return 1
+    rows = candidates(reports, build_glossary(reports, config))
+    print(f"{len(rows)} 个候选词（共 {len(reports)} 篇报告），按出现次数排列：")
+    for row in rows[: max(limit, 0)]:
+        print(f"{row.count:5d}  {row.phrase}  [{len(row.reports)} 篇] {', '.join(row.reports)}")
+    return 0
