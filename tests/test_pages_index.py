@@ -49,7 +49,8 @@ def test_home_page_explains_and_counts():
     content = _pages()[urls.HOME].content
     assert h1_count(content) == 1
     assert "| [政府工作报告](reports/index.md) | 7 篇 |" in content
-    assert "| [地区](regions/index.md) | 6 个 |" in content
+    assert "| [有报告的地区](regions/index.md) | 6 个 |" in content
+    assert "（如“内蒙古自治区 2024”）" in content
     for target in ("reports/index.md", "regions/index.md", "topics/index.md", "glossary/index.md",
                    "glossary/numerals.md", "about/index.md"):
         assert f"]({target})" in content

@@ -101,6 +101,20 @@ def _counts(ctx: SiteContext) -> dict[str, int]:
             "links": links}
 
 
+def _example_term(ctx: SiteContext) -> str:
+    """"（如“七个作模范”）" with the most used term of this site, or "" without a glossary."""
+    if ctx.glossary is None or not ctx.glossary.terms:
+        return ""
+    order = ctx.glossary.ordered()
+    best = min(range(len(order)), key=lambda i: (-ctx.glossary.usage_count(order[i].key), i))
+    return f"（如“{escape_text(order[best].headword)}”）"
+
+
+def _example_report(ctx: SiteContext) -> str:
+    report = next((r for r in sorted_reports(ctx, ctx.reports) if r.region_name and r.year), None)
+    return f"（如“{escape_text(report.region_name)} {report.year}”）" if report else ""
+
+
 def home(ctx: SiteContext) -> Page:
     page = urls.HOME
     n = _counts(ctx)
@@ -119,7 +133,7 @@ def home(ctx: SiteContext) -> Page:
         heading(2, "本站数据", "counts"),
         table(["内容", "数量"], [
             [to("政府工作报告", urls.REPORTS_INDEX), f"{n['reports']} 篇"],
-            [to("地区", urls.REGIONS_INDEX), f"{n['regions']} 个"],
+            [to("有报告的地区", urls.REGIONS_INDEX), f"{n['regions']} 个"],
             [to("年份", urls.YEARS_INDEX), f"{n['years']} 个" + (f"（{span}）" if span else "")],
             [to("术语", urls.GLOSSARY_INDEX), f"{n['terms']} 个"],
             ["正文中的术语链接", f"{n['links']:,} 处"],
@@ -146,8 +160,8 @@ def home(ctx: SiteContext) -> Page:
             "- **对照各地**：专题总览的“专题 × 地区”表给出每个地区在各专题上的段落数；"
             "地区页列出该地区的报告、下级地区、本地解释的术语和最常用的术语。",
             "- **引用段落**：鼠标移到段落上，末尾会出现“¶”，点击即得到指向这一段的固定链接。",
-            "- **搜索**：按 `/` 或点击页面顶部的搜索框。输入完整的术语（如“三北工程”）会把词条页排在最前；"
-            "输入地区名加年份（如“鄂托克旗 2024”）可以找到对应报告；多个词用空格分开表示同时包含。",
+            f"- **搜索**：按 `/` 或点击页面顶部的搜索框。输入完整的术语{_example_term(ctx)}会把词条页排在最前；"
+            f"输入地区名加年份{_example_report(ctx)}可以找到对应报告；多个词用空格分开表示同时包含。",
         ]),
     ]
     if tops:
