@@ -113,3 +113,8 @@ def test_mkdocs_build_strict_on_the_seeds(tmp_path):
     assert 'id="p1-2"' in page and 'class="headerlink"' in page
     assert (site / "about" / "index.html").exists()
     assert (site / "search" / "search_index.json").exists()
+
+
+def test_nav_titles_are_escaped():
+    nav = build_nav([Page("reports/x.md", "", "<img src=x onerror=alert(1)>", group="<b>组</b>")])
+    assert nav.items == [{"报告": [{"&lt;b&gt;组&lt;/b&gt;": [{"&lt;img src=x onerror=alert(1)&gt;": "reports/x.md"}]}]}]

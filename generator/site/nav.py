@@ -8,6 +8,7 @@ The result is a plain MkDocs ``nav`` list plus the paths kept out of it.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field, replace
 from typing import Iterable
 
@@ -63,8 +64,13 @@ def _render(pages: list[Page]) -> list:
         if i == 0 and page.path.endswith("/index.md"):
             out.append(page.path)
         else:
-            out.append({page.nav_title: page.path})
+            out.append({_title(page.nav_title): page.path})
     return out
+
+
+def _title(text: str) -> str:
+    """Nav titles go into Material's HTML unescaped: escape them here."""
+    return html.escape(" ".join(text.split()), quote=False)
 
 
 def _group_items(pages: list[Page], folder_rank: dict[str, int]) -> list:
@@ -78,12 +84,12 @@ def _group_items(pages: list[Page], folder_rank: dict[str, int]) -> list:
     for name, members in groups.items():
         members.sort(key=lambda p: _key(p, folder_rank))
         first = _key(members[0], folder_rank)
-        entries.append(((first[0], 1) + first[2:], {name: _render(members)}))
+        entries.append(((first[0], 1) + first[2:], {_title(name): _render(members)}))
     entries.sort(key=lambda e: e[0])
     items: list = []
     for _, entry in entries:
         items.append(_render([entry])[0] if not items and isinstance(entry, Page)
-                     else {entry.nav_title: entry.path} if isinstance(entry, Page) else entry)
+                     else {_title(entry.nav_title): entry.path} if isinstance(entry, Page) else entry)
     return items
 
 
