@@ -22,13 +22,13 @@ def test_overview_has_one_row_per_report_in_hierarchy_then_year_order():
     assert h1_count(content) == 1
     rows = _rows(content)
     assert len(rows) == len(ctx.reports) == 7
-    regions = [row[1].split("]")[0].lstrip("[") for row in rows]
+    regions = [row[0].split("]")[0].lstrip("[") for row in rows]
     assert regions == ["内蒙古自治区", "玉泉区", "鄂托克旗", "乌兰察布市", "乌兰察布市", "锡林郭勒盟", "某某新区"]
-    years = [row[3].split("]")[0].lstrip("[") for row in rows]
+    years = [row[2].split("]")[0].lstrip("[") for row in rows]
     assert years[3:5] == ["2023", "2024"]
     etuoke = rows[2]
-    assert etuoke[0] == "[鄂托克旗 2024年政府工作报告](2024-etuoke-qi.md)"
-    assert etuoke[2] == "县级" and etuoke[4] == "2024-01-26" and etuoke[5] == "旗长 苏智雄"
+    assert etuoke[3] == '[政府工作报告](2024-etuoke-qi.md "鄂托克旗 2024年政府工作报告")'
+    assert etuoke[1] == "县级" and etuoke[4] == "2024-01-26" and etuoke[5] == "旗长 苏智雄"
     assert int(etuoke[6].replace(",", "")) > 100
 
 

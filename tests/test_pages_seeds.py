@@ -67,7 +67,8 @@ def test_reports_overview_has_a_row_per_seed(site):
     content = pages[urls.REPORTS_INDEX].content
     rows = [line for line in content.splitlines() if line.startswith("| [")]
     assert len(rows) == len(ctx.reports) == 5
-    assert rows[0].startswith("| [内蒙古自治区 2024年政府工作报告]")
+    assert rows[0].startswith("| [内蒙古自治区](../regions/nei-meng-gu-zi-zhi-qu.md) | 省级 | [2024]")
+    assert all("](" in row.split(" | ")[3] for row in rows)  # every row links to its report
 
 
 def test_topics_on_the_seeds(site):

@@ -28,10 +28,6 @@ def _region_cell(ctx: SiteContext, page: str, report: Report) -> str:
     return link(report.region_name, urls.href(page, ctx.region_path(report.region_name)))
 
 
-def _report_cell(page: str, report: Report) -> str:
-    return link(report_label(report), urls.href(page, urls.report_page(report.slug)))
-
-
 def _year_cell(page: str, report: Report) -> str:
     if not report.year:
         return "—"
@@ -44,10 +40,11 @@ def reports_table(ctx: SiteContext, page: str, reports: list[Report]) -> str:
     rows = []
     for r in sorted_reports(ctx, reports):
         level = region_level(ctx, r.region_name) if r.region_name else "—"
-        rows.append([_report_cell(page, r), _region_cell(ctx, page, r), level, _year_cell(page, r),
+        title = link(r.title or "政府工作报告", urls.href(page, urls.report_page(r.slug)), report_label(r))
+        rows.append([_region_cell(ctx, page, r), level, _year_cell(page, r), title,
                      _dash(r.date), _dash(speaker_label(r)), f"{report_length(r):,}",
                      str(len(term_counts(ctx, r.slug)))])
-    return table(["报告", "地区", "级别", "年份", "日期", "报告人", "字数", "术语数"], rows)
+    return table(["地区", "级别", "年份", "报告", "日期", "报告人", "字数", "术语数"], rows)
 
 
 def reports_overview(ctx: SiteContext) -> Page:
