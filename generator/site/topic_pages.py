@@ -74,8 +74,8 @@ def _summary_table(ctx: SiteContext, page: str, index: TopicIndex, topic: Topic)
 def _region_blocks(ctx: SiteContext, page: str, index: TopicIndex, topic: Topic, name: str) -> list[str]:
     blocks = []
     for report in ctx.reports_of_region(name):
-        sections = [m for m in index.sections[topic.slug] if m.report.slug == report.slug]
-        paragraphs = [m for m in index.paragraphs[topic.slug] if m.report.slug == report.slug]
+        sections = index.report_sections(topic.slug, report.slug)
+        paragraphs = index.report_paragraphs(topic.slug, report.slug)
         if not sections and not paragraphs:
             continue
         blocks.append(heading(3, report_label(report), "rep-" + report.slug))

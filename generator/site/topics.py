@@ -72,21 +72,38 @@ class TopicIndex:
     topics: list[Topic]
     paragraphs: dict[str, list[ParagraphMatch]] = field(default_factory=dict)  # topic slug -> matches
     sections: dict[str, list[SectionMatch]] = field(default_factory=dict)
+    _cache: dict = field(default_factory=dict, repr=False)  # per-report lookups, built on first use
 
     def topic(self, slug: str) -> Topic:
         return next(t for t in self.topics if t.slug == slug)
 
+    def _by_report(self, kind: str) -> dict[tuple[str, str], list]:
+        cache = self._cache
+        if kind not in cache:
+            out: dict[tuple[str, str], list] = {}
+            for slug, matches in getattr(self, kind).items():
+                for m in matches:
+                    out.setdefault((slug, m.report.slug), []).append(m)
+            cache[kind] = out
+        return cache[kind]
+
+    def report_paragraphs(self, topic_slug: str, report_slug: str) -> list[ParagraphMatch]:
+        """The report's paragraphs on the topic, in reading order."""
+        return self._by_report("paragraphs").get((topic_slug, report_slug), [])
+
+    def report_sections(self, topic_slug: str, report_slug: str) -> list[SectionMatch]:
+        return self._by_report("sections").get((topic_slug, report_slug), [])
+
     def paragraph_count(self, topic_slug: str, report_slug: str) -> int:
-        return sum(1 for m in self.paragraphs.get(topic_slug, []) if m.report.slug == report_slug)
+        return len(self.report_paragraphs(topic_slug, report_slug))
 
     def section_count(self, topic_slug: str, report_slug: str) -> int:
-        return sum(1 for m in self.sections.get(topic_slug, []) if m.report.slug == report_slug)
+        return len(self.report_sections(topic_slug, report_slug))
 
     def topics_of_paragraph(self, report_slug: str, anchor: str) -> list[str]:
         """Slugs of the topics a paragraph belongs to, in configuration order."""
         return [t.slug for t in self.topics
-                if any(m.report.slug == report_slug and m.paragraph.anchor == anchor
-                       for m in self.paragraphs.get(t.slug, []))]
+                if any(m.paragraph.anchor == anchor for m in self.report_paragraphs(t.slug, report_slug))]
 
 
 class TopicMatcher:
