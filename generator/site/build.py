@@ -19,11 +19,11 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
 
 import yaml
 
 from ..config import load_config
+from ..errors import GeneratorError
 from ..glossary import build_glossary
 from ..ingest import load_reports
 from ..ingest.regions import RegionRegistry
@@ -90,7 +90,10 @@ def hand_written(docs_src: Path) -> tuple[list[Page], dict[str, bytes]]:
         if any(part.startswith(".") for part in path.relative_to(docs_src).parts):
             continue
         if rel.endswith(".md"):
-            text = path.read_text(encoding="utf-8")
+            try:
+                text = path.read_text(encoding="utf-8")
+            except UnicodeDecodeError as exc:
+                raise GeneratorError(path, f"not UTF-8 (byte {exc.start})", fix="save the page as UTF-8") from None
             pages.append(Page(rel, text, _hand_written_title(text, rel)))
         else:
             assets[rel] = path.read_bytes()
@@ -123,11 +126,13 @@ def build_site(root, reports_dir=None, out_dir=None, strict: bool = False, quiet
     files: dict[str, bytes | str] = {}
     for page in pages + src_pages:
         if page.path in files:
-            raise ValueError(f"two pages want the same path: {page.path}")
+            raise GeneratorError(f"{settings.docs_src}/{page.path}", "has the same path as a generated page",
+                                 fix="rename or move the hand-written file")
         files[page.path] = page.content
     for rel, data in assets.items():
         if rel in files:
-            raise ValueError(f"docs_src/{rel} collides with a generated page")
+            raise GeneratorError(f"{settings.docs_src}/{rel}", "has the same path as a generated page",
+                                 fix="rename or move the hand-written file")
         files[rel] = data
 
     nav = build_nav(pages + src_pages)
@@ -135,10 +140,9 @@ def build_site(root, reports_dir=None, out_dir=None, strict: bool = False, quiet
         diagnostics.append(Diagnostic(rel, "page lies outside every navigation tab; it is left out of the nav"))
 
     result = write_tree(out, files)
-    build_dir = root / BUILD_DIR
-    write_if_changed(build_dir / "jieba_user_dict.txt", glossary.jieba_user_dict().encode("utf-8"))
+    write_if_changed(root / JIEBA_USER_DICT, glossary.jieba_user_dict().encode("utf-8"))
     nav_yaml = yaml.safe_dump(nav.to_yaml_data(), allow_unicode=True, sort_keys=False, width=1000)
-    write_if_changed(build_dir / "nav.yml", nav_yaml.encode("utf-8"))
+    write_if_changed(root / NAV_FILE, nav_yaml.encode("utf-8"))
 
     if echo:
         for diag in diagnostics:
