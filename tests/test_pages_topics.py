@@ -109,3 +109,19 @@ def test_topic_overview_counts_topic_by_region():
     etuoke = next(row for row in rows if row.startswith("| [鄂托克旗]"))
     assert "[4](sheng-tai-huan-jing.md#r-e-tuo-ke-qi)" in etuoke  # p1-2, p1-4 (三北工程), p2-4-1, p2-4-2
     assert "得分不低于 2 分" in content
+
+
+def test_reports_without_a_region_are_listed_under_unknown_region():
+    from pages_support import ROOT, config, make_report, para
+
+    from generator.model import Section
+    from generator.site.context import SiteContext
+
+    lost = make_report("2021-unknown", None, 2021, [Section("一、回顾", 1, "s1", 1, paragraphs=[
+        para(ECO_TEXT, "p1-1")])])
+    ctx = SiteContext.create(ROOT, config(), reports() + [lost], None)
+    pages = page_map(topic_pages.pages(ctx))
+    eco = pages[urls.topic_page(ECO)].content
+    assert "## 地区不明 {#r-unknown}" in eco
+    assert "../reports/2021-unknown.md#p1-1" in eco
+    assert "| 地区不明 |" in pages[urls.TOPICS_INDEX].content

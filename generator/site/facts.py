@@ -7,6 +7,7 @@ usage counts. Pure functions of the context: no Markdown here.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from typing import Iterator, Optional
 
 from ..model import REGION_LEVEL_LABELS, Report
@@ -63,6 +64,31 @@ def region_walk(ctx: SiteContext) -> Iterator[tuple[str, int]]:
 
 def region_order(ctx: SiteContext) -> dict[str, int]:
     return {name: i for i, (name, _) in enumerate(region_walk(ctx))}
+
+
+NO_REGION = "地区不明"
+
+
+@dataclass(frozen=True)
+class RegionGroup:
+    """The reports of one region; ``name`` is "" for reports whose region is unknown."""
+
+    name: str
+    reports: tuple[Report, ...]
+
+    @property
+    def label(self) -> str:
+        return self.name or NO_REGION
+
+
+def region_groups(ctx: SiteContext) -> list[RegionGroup]:
+    """Regions with reports in hierarchy order, then the reports without a region."""
+    out = [RegionGroup(name, tuple(ctx.reports_of_region(name))) for name, _ in region_walk(ctx)]
+    out = [g for g in out if g.reports]
+    orphans = sorted((r for r in ctx.reports if r.region is None), key=lambda r: (r.year or 0, r.slug))
+    if orphans:
+        out.append(RegionGroup("", tuple(orphans)))
+    return out
 
 
 def subtree(ctx: SiteContext, name: str) -> list[str]:

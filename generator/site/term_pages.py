@@ -18,7 +18,7 @@ from ..model import Definition, Occurrence, Report, Term
 from . import urls
 from .context import Page, SiteContext
 from .excerpts import excerpt
-from .facts import region_walk, report_label, sorted_reports
+from .facts import region_groups, report_label, sorted_reports
 from .markdown import escape_text, heading, join_blocks, link, render_linked, table
 from .term_groups import DIGIT_GROUP, letter_of
 
@@ -124,12 +124,13 @@ def _usage_table(ctx: SiteContext, page: str, term: Term) -> list[str]:
         return []
     years = sorted({y for _, y in counts if y})
     rows = []
-    for name, _ in region_walk(ctx):
-        if not any(n == name for n, _ in counts):
+    for group in region_groups(ctx):
+        if not any(n == group.name for n, _ in counts):
             continue
-        row = [link(name, urls.href(page, ctx.region_path(name)))]
+        row = [link(group.name, urls.href(page, ctx.region_path(group.name))) if group.name
+               else escape_text(group.label)]
         for year in years:
-            n = counts.get((name, year), 0)
+            n = counts.get((group.name, year), 0)
             row.append(str(n) if n else "—")
         rows.append(row)
     return [heading(2, "各地各年用例", "usage"), "表中数字为该地区当年报告中本词出现的次数。",

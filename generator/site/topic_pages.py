@@ -13,7 +13,7 @@ from ..config import Topic
 from . import urls
 from .context import Page, SiteContext
 from .excerpts import excerpt
-from .facts import region_walk, report_label
+from .facts import RegionGroup, region_groups, report_label
 from .markdown import escape_text, heading, join_blocks, link, table
 from .topics import (KEYWORD_WEIGHT, LEAD_BONUS, SECTION_BONUS, TERM_WEIGHT, THRESHOLD, ParagraphMatch,
                      TopicIndex, assign_topics, glossary_aliases)
@@ -29,12 +29,12 @@ def build_index(ctx: SiteContext) -> TopicIndex:
     return assign_topics(ctx.reports, topics, glossary_aliases(topics, ctx.glossary))
 
 
-def region_anchor(ctx: SiteContext, name: str) -> str:
-    return "r-" + ctx.region_slug(name)
+def region_anchor(ctx: SiteContext, group: RegionGroup) -> str:
+    return "r-" + ctx.region_slug(group.name) if group.name else "r-unknown"
 
 
-def _regions_with_reports(ctx: SiteContext) -> list[str]:
-    return [name for name, _ in region_walk(ctx) if ctx.reports_of_region(name)]
+def _region_link(ctx: SiteContext, page: str, group: RegionGroup) -> str:
+    return link(group.name, urls.href(page, ctx.region_path(group.name))) if group.name else escape_text(group.label)
 
 
 def _keywords_block(ctx: SiteContext, page: str, topic: Topic) -> str:
@@ -60,20 +60,20 @@ def _paragraph_item(page: str, match: ParagraphMatch) -> str:
 
 def _summary_table(ctx: SiteContext, page: str, index: TopicIndex, topic: Topic) -> str:
     rows = []
-    for name in _regions_with_reports(ctx):
-        reports = ctx.reports_of_region(name)
+    for group in region_groups(ctx):
+        reports = group.reports
         paragraphs = sum(index.paragraph_count(topic.slug, r.slug) for r in reports)
         sections = sum(index.section_count(topic.slug, r.slug) for r in reports)
-        label = link(name, urls.href(page, page, region_anchor(ctx, name))) if paragraphs or sections \
-            else escape_text(name)
+        label = link(group.label, urls.href(page, page, region_anchor(ctx, group))) if paragraphs or sections \
+            else escape_text(group.label)
         years = "、".join(str(r.year) for r in reports if r.year) or "—"
         rows.append([label, years, str(sections), str(paragraphs)])
     return table(["地区", "报告年份", "章节", "段落"], rows)
 
 
-def _region_blocks(ctx: SiteContext, page: str, index: TopicIndex, topic: Topic, name: str) -> list[str]:
+def _region_blocks(ctx: SiteContext, page: str, index: TopicIndex, topic: Topic, group: RegionGroup) -> list[str]:
     blocks = []
-    for report in ctx.reports_of_region(name):
+    for report in group.reports:
         sections = index.report_sections(topic.slug, report.slug)
         paragraphs = index.report_paragraphs(topic.slug, report.slug)
         if not sections and not paragraphs:
@@ -87,8 +87,10 @@ def _region_blocks(ctx: SiteContext, page: str, index: TopicIndex, topic: Topic,
             blocks.append(f"相关段落（{len(paragraphs)} 段）：")
             blocks.append("\n".join(_paragraph_item(page, m) for m in paragraphs))
     if blocks:
-        region_link = link(f"{name}地区页", urls.href(page, ctx.region_path(name)))
-        blocks = [heading(2, name, region_anchor(ctx, name)), f"查看{region_link}。"] + blocks
+        head = [heading(2, group.label, region_anchor(ctx, group))]
+        if group.name:
+            head.append("查看" + link(f"{group.name}地区页", urls.href(page, ctx.region_path(group.name))) + "。")
+        blocks = head + blocks
     return blocks
 
 
@@ -108,8 +110,8 @@ def topic_page(ctx: SiteContext, index: TopicIndex, topic: Topic, order: int) ->
                   "下文逐个地区列出相关章节与段落摘录，便于对照各地的做法；粗体为命中的关键词，"
                   "点击章节名可跳到报告原文中的该段。")
     blocks.append(_summary_table(ctx, page, index, topic))
-    for name in _regions_with_reports(ctx):
-        blocks += _region_blocks(ctx, page, index, topic, name)
+    for group in region_groups(ctx):
+        blocks += _region_blocks(ctx, page, index, topic, group)
     blocks.append(escape_text(RULE))
     return Page(page, join_blocks(blocks), topic.name, order=(order,))
 
@@ -127,15 +129,15 @@ def overview_page(ctx: SiteContext, index: TopicIndex) -> Page:
         desc = f"：{escape_text(topic.description)}" if topic.description else ""
         items.append(f"- {link(topic.name, urls.href(page, urls.topic_page(topic.slug)))}{desc}（{count} 段）")
     blocks.append("\n".join(items) or "尚未配置专题。")
-    regions = _regions_with_reports(ctx)
-    if topics and regions:
+    groups = region_groups(ctx)
+    if topics and groups:
         header = ["地区"] + [link(t.name, urls.href(page, urls.topic_page(t.slug))) for t in topics]
         rows = []
-        for name in regions:
-            row = [link(name, urls.href(page, ctx.region_path(name)))]
+        for group in groups:
+            row = [_region_link(ctx, page, group)]
             for topic in topics:
-                count = sum(index.paragraph_count(topic.slug, r.slug) for r in ctx.reports_of_region(name))
-                target = urls.href(page, urls.topic_page(topic.slug), region_anchor(ctx, name))
+                count = sum(index.paragraph_count(topic.slug, r.slug) for r in group.reports)
+                target = urls.href(page, urls.topic_page(topic.slug), region_anchor(ctx, group))
                 row.append(link(str(count), target) if count else "0")
             rows.append(row)
         blocks.append(heading(2, "专题 × 地区", "matrix"))
