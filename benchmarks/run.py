@@ -1,0 +1,185 @@
+"""Scale benchmark: time and peak memory of every generator stage and of the MkDocs build.
+
+    python benchmarks/run.py --input seeds|corpus|synthetic [--input ...] [--n 1000]
+                             [--skip-mkdocs] [--search material|pagefind]
+                             [--linearity 250,500,1000] [--glossary] [--query]
+                             [--json FILE] [--work DIR]
+
+Every input is measured in its own subprocess (benchmarks/worker.py), and so is its
+plain-MkDocs baseline (the same texts, same theme and search config, no generator).
+Peak memory is the worker's peak RSS per stage (see measure.py). The first table has
+one row per stage; "× baseline" is the stage's time over the baseline build's time.
+
+Exits non-zero only when a measurement could not be made (a worker failed), never
+because of a timing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+CORPUS = REPO.parent / "shared" / "corpus" / "nmg"
+sys.path[:0] = [str(HERE), str(REPO)]
+
+import report  # noqa: E402
+import synth  # noqa: E402
+
+
+class WorkerFailed(RuntimeError):
+    pass
+
+
+def worker(args: list[str]) -> dict:
+    """Run benchmarks/worker.py in a fresh process; its last stdout line is the JSON result."""
+    cmd = [sys.executable, str(HERE / "worker.py"), *args]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=str(REPO))
+    lines = proc.stdout.strip().splitlines()
+    if proc.returncode != 0 or not lines:
+        tail = "\n".join(proc.stderr.strip().splitlines()[-8:])
+        raise WorkerFailed(f"worker {' '.join(args[:2])} failed (exit {proc.returncode}):\n{tail}")
+    return json.loads(lines[-1])
+
+
+def input_folder(name: str, n: int, work: Path) -> Path | None:
+    """A private copy of the input's reports (the incremental step edits one of them)."""
+    dest = work / name / "reports"
+    if dest.exists():
+        shutil.rmtree(dest)
+    if name == "seeds":
+        shutil.copytree(REPO / "seeds", dest)
+    elif name == "corpus":
+        if not CORPUS.is_dir():
+            print(f"corpus: skipped, {CORPUS} is absent", file=sys.stderr)
+            return None
+        shutil.copytree(CORPUS, dest)
+    else:
+        synth.write_corpus(dest, n)
+    return dest
+
+
+def measure_input(name: str, args, work: Path) -> dict | None:
+    folder = input_folder(name, args.n, work)
+    if folder is None:
+        return None
+    flags = ["--search", args.search]
+    if args.skip_mkdocs:
+        flags.append("--skip-mkdocs")
+    if name == "synthetic" or args.edit:
+        flags.append("--edit")
+    t0 = time.perf_counter()
+    site = worker(["site", str(folder), str(work / name), *flags])
+    base = None if args.skip_mkdocs else worker(["baseline", str(folder), str(work / name)])
+    print(f"{name}: measured in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+    return {"input": name, "site": site, "baseline": base}
+
+
+def linearity(sizes: list[int], work: Path, have: dict[int, dict]) -> list[dict]:
+    rows = []
+    for n in sizes:
+        if n in have:
+            site = have[n]
+        else:
+            folder = input_folder("synthetic", n, work / f"n{n}")
+            site = worker(["site", str(folder), str(work / f"n{n}" / "synthetic"), "--skip-mkdocs"])
+        gen = report.generator_seconds(site)
+        peak = max(row["peak_mib"] for k, row in site["stages"].items() if k in report.GENERATOR_STAGES)
+        rows.append({"n": n, "reports": site["reports"], "seconds": gen, "peak_mib": peak,
+                     "ms_per_report": 1000 * gen / max(site["reports"], 1)})
+    return rows
+
+
+def glossary_rows(args) -> list[dict] | str:
+    try:
+        import glossary_linking
+    except ImportError:
+        return "benchmarks/glossary_linking.py is not there yet"
+    fn = getattr(glossary_linking, "run", None) or getattr(glossary_linking, "measure", None)
+    if fn is None:
+        return "benchmarks/glossary_linking.py has no run() to call"
+    return fn()
+
+
+def first_query(args, work: Path) -> dict:
+    """Build the synthetic site with Pagefind and measure what one query downloads."""
+    import browser_search
+
+    folder = input_folder("synthetic", args.n, work / "query")
+    site = worker(["site", str(folder), str(work / "query" / "synthetic"), "--search", "pagefind"])
+    out = {"reports": site["reports"], "pagefind_bytes": site["mkdocs"]["pagefind_bytes"],
+           "pagefind_seconds": site["stages"].get("pagefind", {}).get("seconds")}
+    reason = browser_search.browser_available()
+    out.update(report.index_file_sizes(Path(site["mkdocs"]["site_dir"]) / "pagefind"))
+    if reason:
+        out["browser"] = reason
+        return out
+    with browser_search.serve(Path(site["mkdocs"]["site_dir"])) as url:
+        for query in args.queries:
+            result = browser_search.search(url, query)
+            out.setdefault("queries", []).append({
+                "query": query, "first": result.results[0] if result.results else "", "meta": result.meta,
+                "bytes": sum(v for k, v in result.query_bytes.items() if "/pagefind/" in k or "pagefind-search" in k),
+                "requests": len(result.query_bytes)})
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Scale benchmark for the generator and the MkDocs build.")
+    ap.add_argument("--input", action="append", choices=("seeds", "corpus", "synthetic"),
+                    help="what to build (repeatable; default: seeds)")
+    ap.add_argument("--n", type=int, default=1000, help="synthetic corpus size (default 1000)")
+    ap.add_argument("--skip-mkdocs", action="store_true", help="time the generator only")
+    ap.add_argument("--search", choices=("material", "pagefind"), default="material")
+    ap.add_argument("--edit", action="store_true", help="also time a one-report edit on seeds/corpus")
+    ap.add_argument("--linearity", default="", help="comma-separated synthetic sizes, e.g. 250,500,1000")
+    ap.add_argument("--glossary", action="store_true", help="glossary-size flatness (glossary_linking.py)")
+    ap.add_argument("--query", action="store_true", help="Pagefind first-query download at --n reports")
+    ap.add_argument("--queries", nargs="+", default=["三北工程", "营商环境"])
+    ap.add_argument("--json", type=Path, help="also write every figure as JSON here")
+    ap.add_argument("--work", type=Path, help="work folder (default: a temp folder, removed)")
+    args = ap.parse_args(argv)
+    inputs = args.input or ["seeds"]
+
+    work = args.work or Path(tempfile.mkdtemp(prefix="bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    results: dict = {"machine": report.machine(), "inputs": []}
+    try:
+        for name in inputs:
+            measured = measure_input(name, args, work)
+            if measured:
+                results["inputs"].append(measured)
+        print(report.stage_table(results["inputs"]))
+        if args.linearity:
+            have = {args.n: r["site"] for r in results["inputs"] if r["input"] == "synthetic"}
+            sizes = [int(x) for x in args.linearity.split(",") if x.strip()]
+            results["linearity"] = linearity(sizes, work, have)
+            print("\n" + report.linearity_table(results["linearity"]))
+        if args.glossary:
+            results["glossary"] = glossary_rows(args)
+            print("\n" + report.glossary_table(results["glossary"]))
+        if args.query:
+            results["query"] = first_query(args, work)
+            print("\n" + report.query_table(results["query"]))
+    except WorkerFailed as err:
+        print(f"benchmark error: {err}", file=sys.stderr)
+        return 1
+    finally:
+        if args.json:
+            args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+        if not args.work:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
