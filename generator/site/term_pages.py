@@ -75,8 +75,14 @@ def _definitions(ctx: SiteContext, page: str, term: Term) -> list[str]:
         return out + ["暂无释义。"]
     if len(term.definitions) > 1:
         official = sum(1 for d in term.definitions if d.origin == "official")
-        out.append(f"共 {len(term.definitions)} 条释义（{official} 条来自报告的名词解释，"
-                   f"{len(term.definitions) - official} 条由本站整理），逐条列出，不作合并。")
+        curated = len(term.definitions) - official
+        if not curated:
+            origin = "均来自报告的名词解释"
+        elif not official:
+            origin = "均由本站整理"
+        else:
+            origin = f"{official} 条来自报告的名词解释，{curated} 条由本站整理"
+        out.append(f"共 {len(term.definitions)} 条释义（{origin}），逐条列出，不作合并。")
     out += [_definition_block(ctx, page, term, i, d) for i, d in enumerate(term.definitions)]
     return out
 
