@@ -162,11 +162,11 @@ def report_order(ctx: SiteContext, report: Report) -> tuple:
 
 def pages(ctx: SiteContext) -> Iterator[Page]:
     for report in ctx.reports:
-        title = f"{report.year}年" if report.year and report.region else report_title(report)
+        # The nav title is also the page title (header, <title>, search results): keep it whole.
         yield Page(
             path=urls.report_page(report.slug),
             content=_Renderer(ctx, report).render(),
-            nav_title=title,
+            nav_title=report_title(report),
             group=report.region_name or UNKNOWN_REGION,
             order=report_order(ctx, report),
         )
