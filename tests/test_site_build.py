@@ -118,3 +118,28 @@ def test_mkdocs_build_strict_on_the_seeds(tmp_path):
 def test_nav_titles_are_escaped():
     nav = build_nav([Page("reports/x.md", "", "<img src=x onerror=alert(1)>", group="<b>组</b>")])
     assert nav.items == [{"报告": [{"&lt;b&gt;组&lt;/b&gt;": [{"&lt;img src=x onerror=alert(1)&gt;": "reports/x.md"}]}]}]
+
+
+def test_hook_sets_nav_and_search_dictionary(tmp_path):
+    from mkdocs.config import load_config as load_mkdocs_config
+
+    from generator import mkdocs_hooks
+
+    config = load_mkdocs_config(str(ROOT / "mkdocs.yml"))
+    config.docs_dir = str(tmp_path)
+    config = mkdocs_hooks.on_config(config)
+    assert [next(iter(item)) for item in config.nav][:2] == ["首页", "报告"]
+    assert config.not_in_nav.match_file("about/candidates.md")
+    assert not config.not_in_nav.match_file("about/index.md")
+    search = config.plugins["material/search"]
+    assert os.path.isabs(search.config.jieba_dict_user) and os.path.isfile(search.config.jieba_dict_user)
+    assert (tmp_path / "reports" / "2024-etuoke-qi.md").is_file()
+
+    class Server:
+        unwatched: list = []
+
+        def unwatch(self, path):
+            self.unwatched.append(path)
+
+    server = mkdocs_hooks.on_serve(Server(), config=config, builder=None)
+    assert server.unwatched == [os.path.abspath(str(tmp_path))]
