@@ -153,7 +153,9 @@ def bold_lead(text: str, lead: int) -> str:
 
 
 def permalink(anchor: str, title: str = PERMALINK_TITLE) -> str:
-    return f'<a class="headerlink" href="#{check_anchor(anchor)}" title="{escape_attr(title)}">¶</a>'
+    # data-search-exclude: Material's search leaves the pilcrow out of the index.
+    return (f'<a class="headerlink" href="#{check_anchor(anchor)}" title="{escape_attr(title)}" '
+            f'data-search-exclude>¶</a>')
 
 
 def block(tag: str, anchor: str, inline: str, cls: str = "", cite: bool = True, attrs: str = "") -> str:
