@@ -125,3 +125,14 @@ def test_reports_without_a_region_are_listed_under_unknown_region():
     assert "## 地区不明 {#r-unknown}" in eco
     assert "../reports/2021-unknown.md#p1-1" in eco
     assert "| 地区不明 |" in pages[urls.TOPICS_INDEX].content
+
+
+def test_long_reports_list_their_strongest_paragraphs_first():
+    from types import SimpleNamespace
+
+    from generator.site.topic_pages import PARAGRAPHS_PER_REPORT, strongest
+
+    matches = [SimpleNamespace(score=s) for s in [2, 5, 2, 3, 9, 2, 2, 4, 2, 6, 2]]
+    shown = strongest(matches)
+    assert len(shown) == PARAGRAPHS_PER_REPORT
+    assert [m.score for m in shown] == [2, 5, 2, 3, 9, 2, 4, 6]  # reading order; the later 2s dropped

@@ -18,10 +18,18 @@ from .markdown import escape_text, heading, join_blocks, link, table
 from .topics import (KEYWORD_WEIGHT, LEAD_BONUS, SECTION_BONUS, TERM_WEIGHT, THRESHOLD, ParagraphMatch,
                      TopicIndex, assign_topics, glossary_aliases)
 
+PARAGRAPHS_PER_REPORT = 8  # excerpts listed per report on a topic page (the counts cover all)
+
 RULE = (f"归类规则：章节标题含有专题关键词或术语时，该章节归入专题。段落按专题计分——"
         f"每个不同的关键词记 {KEYWORD_WEIGHT} 分，每个专题术语记 {TERM_WEIGHT} 分；"
         f"关键词出现在段首引领语中再加 {LEAD_BONUS} 分，所在章节的标题属于该专题再加 {SECTION_BONUS} 分；"
         f"得分不低于 {THRESHOLD} 分的段落归入该专题。一个段落可以属于多个专题。")
+
+
+def strongest(matches: list[ParagraphMatch], limit: int = PARAGRAPHS_PER_REPORT) -> list[ParagraphMatch]:
+    """The ``limit`` highest-scoring paragraphs (earlier first on ties), kept in reading order."""
+    ranked = sorted(range(len(matches)), key=lambda i: (-matches[i].score, i))[:limit]
+    return [matches[i] for i in sorted(ranked)]
 
 
 def build_index(ctx: SiteContext) -> TopicIndex:
@@ -84,8 +92,13 @@ def _region_blocks(ctx: SiteContext, page: str, index: TopicIndex, topic: Topic,
                      for m in sections]
             blocks.append("相关章节：" + "；".join(links))
         if paragraphs:
+            shown = strongest(paragraphs)
             blocks.append(f"相关段落（{len(paragraphs)} 段）：")
-            blocks.append("\n".join(_paragraph_item(page, m) for m in paragraphs))
+            blocks.append("\n".join(_paragraph_item(page, m) for m in shown))
+            if len(shown) < len(paragraphs):
+                more = link("打开报告", urls.href(page, urls.report_page(report.slug)))
+                blocks.append(f"以上是得分最高的 {len(shown)} 段（按原文顺序）；另有 {len(paragraphs) - len(shown)} 段，"
+                              f"{more}查看全文。")
     if blocks:
         head = [heading(2, group.label, region_anchor(ctx, group))]
         if group.name:
