@@ -65,6 +65,7 @@ class SiteContext:
     region_parents: dict[str, list[RegionRef]] = field(default_factory=dict)  # name -> parents, top first
     _region_slugs: dict[str, str] = field(default_factory=dict)
     _by_slug: dict[str, Report] = field(default_factory=dict)
+    _by_region: dict[str, list[Report]] = field(default_factory=dict)
 
     @classmethod
     def create(cls, root: Path, config: SiteConfig, reports: list[Report], glossary: Any = None,
@@ -72,6 +73,8 @@ class SiteContext:
         ordered = sorted(reports, key=lambda r: (_chain_key(r.region), _year_key(r)))
         ctx = cls(Path(root), config, ordered, glossary, list(diagnostics or []))
         ctx._by_slug = {r.slug: r for r in ordered}
+        for report in sorted(ordered, key=_year_key):
+            ctx._by_region.setdefault(report.region_name, []).append(report)
         for report in ordered:
             if report.region is None:
                 continue
@@ -91,13 +94,13 @@ class SiteContext:
 
     def reports_of_region(self, name: str) -> list[Report]:
         """Reports whose own region is ``name``, oldest first."""
-        return sorted((r for r in self.reports if r.region_name == name), key=_year_key)
+        return list(self._by_region.get(name, []))
 
     def neighbours(self, report: Report) -> tuple[Optional[Report], Optional[Report]]:
         """Previous and next report of the same region by year (None at the ends)."""
         if report.region is None:
             return None, None
-        same = self.reports_of_region(report.region.name)
+        same = self._by_region.get(report.region.name, [])
         i = next(i for i, r in enumerate(same) if r.slug == report.slug)
         return (same[i - 1] if i > 0 else None), (same[i + 1] if i + 1 < len(same) else None)
 
