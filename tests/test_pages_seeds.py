@@ -97,3 +97,14 @@ def test_glossary_index_covers_every_term(site):
     assert sorted(listed) == sorted(t.slug for t in ctx.glossary.terms.values())
     numerals = pages[urls.GLOSSARY_BY_NUMERAL].content
     assert "## 七 {#num-7}" in numerals and "七个作模范" in numerals.split("## 七")[1]
+
+
+def test_every_topic_term_is_a_glossary_term_linked_from_its_topic_page(site):
+    ctx, pages = site
+    for topic in ctx.config.topics:
+        content = pages[urls.topic_page(topic.slug)].content
+        terms_line = next(line for line in content.splitlines() if line.startswith("相关术语："))
+        for surface in topic.terms:
+            term = ctx.glossary.get(surface)
+            assert term is not None, f"{topic.name}: {surface} is not in the glossary"
+            assert f"](../glossary/{term.slug}.md)" in terms_line
