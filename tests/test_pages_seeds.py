@@ -101,7 +101,7 @@ def test_glossary_index_covers_every_term(site):
 
 def test_every_topic_term_is_a_glossary_term_linked_from_its_topic_page(site):
     ctx, pages = site
-    for topic in ctx.config.topics:
+    for topic in (t for t in ctx.config.topics if t.terms):
         content = pages[urls.topic_page(topic.slug)].content
         terms_line = next(line for line in content.splitlines() if line.startswith("相关术语："))
         for surface in topic.terms:
