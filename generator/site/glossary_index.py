@@ -107,7 +107,7 @@ def candidates_page(ctx: SiteContext) -> Page:
     shown = rows_data[:CANDIDATES_SHOWN]
     blocks = [heading(1, "候选术语"),
               "下表是程序从报告中找出、但尚未收入术语表的短语：报告中加了引号的提法，以及“三个……”“五大……”"
-              "之类的数字提法。按出现次数从多到少排列。维护者审核后，可以在 site_config/glossary.yaml "
+              "之类的数字提法。按出现次数从多到少排列。维护者审核后，可以在 `site_config/glossary.yaml` "
               "中为其撰写释义并注明依据。",
               link("返回关于本站", urls.href(page, "about/index.md"))]
     if len(rows_data) > len(shown):

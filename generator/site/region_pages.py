@@ -33,7 +33,7 @@ def _facts(ctx: SiteContext, page: str, name: str) -> str:
         lines.append(f"行政区划代码：{code} · 级别：{region_level(ctx, name)}")
     else:
         lines.append("!!! note \"未能识别的地区\"\n    行政区划数据中找不到这个地区名称，"
-                     "因此本页没有区划代码和上级地区。可在 site_config/regions.yaml 中补充。")
+                     "因此本页没有区划代码和上级地区。可在 `site_config/regions.yaml` 中补充。")
     parents = ctx.region_parents.get(name, [])
     if parents:
         chain = " › ".join(_region_link(ctx, page, p.name) for p in parents)
