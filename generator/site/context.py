@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
@@ -40,6 +41,7 @@ class Page:
     in_nav: bool = True  # False: deliberately outside the navigation (not_in_nav)
 
 
+@lru_cache(maxsize=None)
 def region_slug(name: str) -> str:
     """Pinyin address of a region name: 鄂托克旗 -> e-tuo-ke-qi (ASCII, lowercase)."""
     words = []
@@ -108,7 +110,8 @@ class SiteContext:
         return sorted({r.year for r in self.reports if r.year})
 
     def reports_of_year(self, year: int) -> list[Report]:
-        return [r for r in sorted(self.reports, key=lambda r: (_chain_key(r.region), r.slug)) if r.year == year]
+        """Reports of one year, in region order (self.reports is sorted by region first)."""
+        return [r for r in self.reports if r.year == year]
 
     # -- regions -------------------------------------------------------------
     def region_slug(self, name: str) -> str:
