@@ -27,6 +27,7 @@ class SearchOutcome:
     titles: list[str]
     meta: str  # the result count line
     query_bytes: dict[str, int] = field(default_factory=dict)  # url -> body bytes fetched after typing
+    failed: list[str] = field(default_factory=list)  # "404 url" for every failed response from the site
 
 
 def browser_available() -> str:
@@ -67,7 +68,11 @@ def search(url: str, query: str, timeout_ms: int = 30000) -> SearchOutcome:
     fetched: dict[str, int] = {}
     typing = threading.Event()
 
+    failed: list[str] = []
+
     def on_response(response):
+        if response.status >= 400 and response.url.startswith(url):
+            failed.append(f"{response.status} {response.url}")
         if typing.is_set():
             try:
                 fetched[response.url] = len(response.body())
@@ -98,4 +103,4 @@ def search(url: str, query: str, timeout_ms: int = 30000) -> SearchOutcome:
             meta = page.locator(".md-search-result__meta").first.inner_text()
         finally:
             browser.close()
-    return SearchOutcome(results, titles, meta, fetched)
+    return SearchOutcome(results, titles, meta, fetched, failed)

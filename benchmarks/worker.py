@@ -44,7 +44,7 @@ def make_project(work: Path, reports_dir: Path, search: str) -> Path:
     root = work / "project"
     if root.exists():
         shutil.rmtree(root)
-    root.mkdir(parents=True)
+    (root / "docs").mkdir(parents=True)  # MkDocs checks docs_dir exists before the hook fills it
     if (REPO / "site_config").is_dir():
         shutil.copytree(REPO / "site_config", root / "site_config")
     (root / "site_config").mkdir(exist_ok=True)

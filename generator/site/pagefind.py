@@ -32,6 +32,7 @@ about 10 MB (see benchmarks/README.md for the measurements).
 from __future__ import annotations
 
 import asyncio
+import html as html_lib
 import logging
 import re
 import threading
@@ -47,10 +48,20 @@ KINDS = {"reports": "报告", "glossary": "术语", "regions": "地区", "topics
 # Pages in glossary/ that are lists, not term pages.
 GLOSSARY_LISTS = {"index", "categories", "numerals"}
 TERM_WEIGHT = "10"  # Pagefind's maximum; body text weighs 1, a plain H1 7
+# Term pages carry their headword as a Pagefind filter value under this key. The search
+# script asks that filter for the exact query alongside the ranked search and puts an
+# exact hit first: Pagefind has no custom dictionary, and its ranked results for a CJK
+# query favour long pages full of the query's characters (the glossary lists).
+TERM_FILTER = "term"
+QUOTES = "“”‘’「」『』\"'《》〈〉"
 
 ARTICLE_RE = re.compile(r'<article class="md-content__inner md-typeset"')
-H1_RE = re.compile(r"<h1(?=[\s>])")
+H1_RE = re.compile(r"<h1(?=[\s>])[^>]*>(.*?)</h1>", re.S)
+TAG_RE = re.compile(r"<[^>]+>")
+HEADERLINK = 'class="headerlink"'
 MATERIAL_BOX = 'class="md-search" data-md-component="search"'
+MATERIAL_FORM = '<form class="md-search__form" name="search">'
+PF_FORM = '<form class="md-search__form" name="pf-search">'
 BUNDLE_RE = re.compile(r'<script src="([^"]*?)assets/javascripts/bundle\.[0-9a-f]+\.min\.js"')
 
 
@@ -85,10 +96,8 @@ def rewrite_page(html: str, rel: PurePosixPath) -> str:
         attrs = " data-pagefind-body" + (f' data-pagefind-meta="kind:{kind}"' if kind else "")
     html = ARTICLE_RE.sub(lambda m: m.group(0) + attrs, html, count=1)
     if is_term:
-        body = ARTICLE_RE.search(html).end()
-        h1 = H1_RE.search(html, body)
-        if h1:
-            html = f'{html[:h1.end()]} data-pagefind-weight="{TERM_WEIGHT}"{html[h1.end():]}'
+        html = _mark_term_heading(html)
+    html = html.replace(HEADERLINK, HEADERLINK + " data-pagefind-ignore")  # no "¶" in titles
     html = _take_over_search_box(html)
     bundle = BUNDLE_RE.search(html)
     prefix = bundle.group(1) if bundle else "../" * (len(rel.parts) - 1)
@@ -96,8 +105,33 @@ def rewrite_page(html: str, rel: PurePosixPath) -> str:
     return html.replace("</body>", script + "\n</body>", 1)
 
 
+def term_keys(headword: str) -> list[str]:
+    """Filter values for a headword: as written and without quotes (what people type).
+
+    Pagefind's static filter syntax splits on "," and ":", so those are dropped.
+    """
+    plain = html_lib.unescape(headword).replace(",", "").replace(":", "").strip()
+    bare = "".join(ch for ch in plain if ch not in QUOTES).strip()
+    return [k for i, k in enumerate((plain, bare)) if k and k not in (plain, bare)[:i]]
+
+
+def _mark_term_heading(html: str) -> str:
+    h1 = H1_RE.search(html, ARTICLE_RE.search(html).end())
+    if not h1:
+        return html
+    headword = TAG_RE.sub("", h1.group(1).split('<a class="headerlink"')[0]).strip()
+    values = ", ".join(f"{TERM_FILTER}:{k}" for k in term_keys(headword))
+    attrs = f' data-pagefind-weight="{TERM_WEIGHT}"'
+    if values:
+        attrs += f' data-pagefind-filter="{html_lib.escape(values)}"'
+    at = h1.start() + 3
+    return html[:at] + attrs + html[at:]
+
+
 def _take_over_search_box(html: str) -> str:
     if MATERIAL_BOX in html:  # Material rendered its box: keep it, detach Material's search from it
+        # Material's bundle also fetches search_index.json whenever a form named "search" exists.
+        html = html.replace(MATERIAL_FORM, PF_FORM, 1)
         return html.replace(MATERIAL_BOX, 'class="md-search" data-pf-search', 1)
     header = html.find("<header")
     if header < 0:

@@ -19,7 +19,7 @@ SEARCH_MARKUP = """<label class="md-header__button md-icon" for="__search"><svg 
 <div class="md-search" data-pf-search role="dialog">
   <label class="md-search__overlay" for="__search"></label>
   <div class="md-search__inner" role="search">
-    <form class="md-search__form" name="search">
+    <form class="md-search__form" name="pf-search">
       <input type="text" class="md-search__input" name="query" aria-label="搜索" placeholder="搜索" autocapitalize="off" autocorrect="off" autocomplete="off" spellcheck="false" required>
       <label class="md-search__icon md-icon" for="__search"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M9.5 3A6.5 6.5 0 0 1 16 9.5c0 1.61-.59 3.09-1.56 4.23l.27.27h.79l5 5-1.5 1.5-5-5v-.79l-.27-.27A6.52 6.52 0 0 1 9.5 16 6.5 6.5 0 0 1 3 9.5 6.5 6.5 0 0 1 9.5 3m0 2C7 5 5 7 5 9.5S7 14 9.5 14 14 12 14 9.5 12 5 9.5 5"/></svg><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M20 11v2H8l5.5 5.5-1.42 1.42L4.16 12l7.92-7.92L13.5 5.5 8 11z"/></svg></label>
       <nav class="md-search__options" aria-label="搜索"><button type="reset" class="md-search__icon md-icon" title="清空当前内容" aria-label="清空当前内容" tabindex="-1"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12z"/></svg></button></nav>
@@ -44,6 +44,7 @@ SEARCH_JS = r"""// Pagefind answers queries typed into Material's search box (ge
   var tr = cfg.translations || {};
   var root = new URL((cfg.base || ".").replace(/\/?$/, "/"), location.href);
   var engine = null, seq = 0, SHOWN = 10;
+  var QUOTES = /[\u201c\u201d\u2018\u2019\u300c\u300d\u300e\u300f"'\u300a\u300b\u3008\u3009]/g;
 
   function t(key, fallback) { return tr[key] || fallback; }
   function box() { return document.querySelector("[data-pf-search]"); }
@@ -83,7 +84,19 @@ SEARCH_JS = r"""// Pagefind answers queries typed into Material's search box (ge
     var mine = ++seq;
     query = query.trim();
     if (!query) { show(t("search.result.placeholder", "键入以开始搜索"), ""); return; }
-    load().then(function (pf) { return pf.debouncedSearch(query, {}, 150); }).then(function (found) {
+    load().then(function (pf) {
+      return pf.debouncedSearch(query, {}, 150).then(function (ranked) {
+        // Glossary terms: a term page whose headword is exactly the query comes first.
+        if (!ranked || mine !== seq) return null;
+        return pf.search(null, { filters: { term: bare(query) } }).then(function (exact) {
+          var seen = {}, merged = [];
+          exact.results.concat(ranked.results).forEach(function (r) {
+            if (!seen[r.id]) { seen[r.id] = true; merged.push(r); }
+          });
+          return { results: merged };
+        });
+      });
+    }).then(function (found) {
       if (!found || mine !== seq) return null;
       var n = found.results.length;
       var meta = n === 0 ? t("search.result.none", "没有找到符合条件的结果")
@@ -94,6 +107,7 @@ SEARCH_JS = r"""// Pagefind answers queries typed into Material's search box (ge
       });
     }).catch(function (err) { show(String(err), ""); });
   }
+  function bare(q) { return q.replace(QUOTES, "").replace(/[,:]/g, "").trim(); }
   function isInput(el) { return el && el.matches && el.matches("[data-pf-search] .md-search__input"); }
 
   document.addEventListener("focusin", function (e) { if (isInput(e.target)) { toggle(true); load(); } });

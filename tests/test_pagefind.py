@@ -1,0 +1,103 @@
+"""The Pagefind switch's HTML rewriting and indexing (no browser needed)."""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+
+import pytest
+
+from generator.site import pagefind
+from generator.site.pagefind_ui import SCRIPT_NAME
+
+PAGE = """<!doctype html><html lang="zh"><head></head><body>
+<header class="md-header"><nav class="md-header__inner md-grid">
+<div class="md-header__title">站名</div>
+<label class="md-header__button md-icon" for="__search"></label>
+<div class="md-search" data-md-component="search" role="dialog"><form class="md-search__form" name="search">
+<input class="md-search__input"></form></div>
+<div class="md-header__source">repo</div>
+</nav></header>
+<article class="md-content__inner md-typeset">
+<h1 id="x">{title}<a class="headerlink" href="#x" title="本节链接">¶</a></h1><p>正文</p>
+</article>
+<script src="{prefix}assets/javascripts/bundle.a5f9d56c.min.js"></script>
+</body></html>"""
+
+
+def page(title="三北工程", prefix="../../"):
+    return PAGE.replace("{title}", title).replace("{prefix}", prefix)
+
+
+def test_term_page_gets_body_weight_filter_and_script():
+    html = pagefind.rewrite_page(page(), PurePosixPath("glossary/san-bei-gong-cheng/index.html"))
+    assert '<article class="md-content__inner md-typeset" data-pagefind-body data-pagefind-meta="kind:术语"' in html
+    assert '<h1 data-pagefind-weight="10" data-pagefind-filter="term:三北工程" id="x">' in html
+    assert 'class="headerlink" data-pagefind-ignore' in html
+    assert f'<script src="../../{SCRIPT_NAME}"></script>\n</body>' in html
+    # Material's box stays in place; only Material's search component is detached from it.
+    assert 'class="md-search" data-pf-search role="dialog"' in html
+    assert 'data-md-component="search"' not in html
+    assert 'name="search"' not in html  # Material fetches search_index.json for a form named "search"
+
+
+def test_quoted_headword_is_also_findable_without_quotes():
+    html = pagefind.rewrite_page(page("“四办”改革"), PurePosixPath("glossary/si-ban-gai-ge/index.html"))
+    assert 'data-pagefind-filter="term:“四办”改革, term:四办改革"' in html
+
+
+def test_other_pages_are_indexed_without_term_markup():
+    for rel in ("reports/2024-etuoke-qi/index.html", "glossary/index.html", "glossary/numerals/index.html",
+                "index.html"):
+        html = pagefind.rewrite_page(page(), PurePosixPath(rel))
+        assert "data-pagefind-body" in html
+        assert "data-pagefind-weight" not in html and "data-pagefind-filter" not in html
+
+
+def test_404_is_not_indexed_but_keeps_a_working_box():
+    html = pagefind.rewrite_page(page(prefix="/"), PurePosixPath("404.html"))
+    assert "data-pagefind-body" not in html
+    assert f'<script src="/{SCRIPT_NAME}">' in html
+
+
+def test_rewrite_is_idempotent():
+    rel = PurePosixPath("glossary/san-bei-gong-cheng/index.html")
+    once = pagefind.rewrite_page(page(), rel)
+    assert pagefind.rewrite_page(once, rel) == once
+
+
+def test_box_is_inserted_when_material_search_is_off():
+    no_box = page().replace('<label class="md-header__button md-icon" for="__search"></label>\n', "")
+    start = no_box.index('<div class="md-search"')
+    no_box = no_box[:start] + no_box[no_box.index("</div>", start) + len("</div>\n"):]
+    html = pagefind.rewrite_page(no_box, PurePosixPath("reports/x/index.html"))
+    assert html.index('class="md-search" data-pf-search') < html.index('<div class="md-header__source">')
+    assert 'for="__search"' in html and "md-search__input" in html and "md-search-result__list" in html
+
+
+@pytest.mark.skipif(not pagefind.pagefind_available(), reason="Pagefind is not installed: pip install '.[pagefind]'")
+def test_index_site_writes_chunks_and_drops_material_index(tmp_path):
+    site = tmp_path / "site"
+    for rel, title in (("glossary/san-bei-gong-cheng/index.html", "三北工程"),
+                       ("reports/r/index.html", "鄂托克旗2024年政府工作报告")):
+        (site / rel).parent.mkdir(parents=True)
+        (site / rel).write_text(page(title), encoding="utf-8")
+    (site / "search").mkdir()
+    (site / "search" / "search_index.json").write_text("{}", encoding="utf-8")
+    result = pagefind.apply(site)
+    assert result.pages_indexed == 2 and result.removed_material_index
+    assert (site / "pagefind" / "pagefind.js").is_file()
+    assert list((site / "pagefind").glob("index/*.pf_index"))
+    assert list((site / "pagefind").glob("filter/*.pf_filter"))  # the term filter
+    assert (site / SCRIPT_NAME).is_file()
+    again = pagefind.apply(site)  # a rebuild over the same folder leaves no stale chunks
+    assert again.index_bytes == result.index_bytes
+
+
+def test_disable_material_search_turns_the_plugin_off():
+    from mkdocs.config import load_config
+
+    from conftest import ROOT
+
+    config = load_config(config_file=str(ROOT / "mkdocs.yml"), watch=[])
+    assert pagefind.disable_material_search(config) is True
+    assert config.plugins["material/search"].config.enabled is False
