@@ -61,7 +61,7 @@ class SiteContext:
     root: Path
     config: SiteConfig
     reports: list[Report]  # sorted by (region chain, year, slug)
-    glossary: Any = None  # generator.glossary.Glossary (None only until glossary lands)
+    glossary: Any = None  # generator.glossary.Glossary
     diagnostics: list[Diagnostic] = field(default_factory=list)
     regions: dict[str, RegionRef] = field(default_factory=dict)  # every region named, with parents
     region_parents: dict[str, list[RegionRef]] = field(default_factory=dict)  # name -> parents, top first
@@ -131,8 +131,6 @@ class SiteContext:
 
     # -- glossary ------------------------------------------------------------
     def term(self, key: str) -> Optional[Term]:
-        if self.glossary is None:
-            return None
         return self.glossary.terms.get(key)
 
     def term_path(self, key: str) -> str:

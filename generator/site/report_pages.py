@@ -46,8 +46,6 @@ class _Renderer:
     # -- links ----------------------------------------------------------------
     def _term_spans(self, anchor: str) -> list[tuple[int, int, str, str]]:
         glossary = self.ctx.glossary
-        if glossary is None:
-            return []
         spans = []
         for occ in glossary.paragraph_links(self.report.slug, anchor):
             term = glossary.terms.get(occ.term_key)
@@ -88,9 +86,10 @@ class _Renderer:
         return md.container("ol", (self.paragraph(p, "li") for p in items), cls="report-items")
 
     def entry(self, e: GlossaryEntry) -> list[str]:
-        glossary = self.ctx.glossary
-        key = glossary.entry_term(self.report.slug, e.anchor) if glossary is not None else None
-        term = glossary.terms.get(key) if key else None
+        try:  # an entry whose term the glossary could not read stays unlinked
+            term = self.ctx.glossary.terms.get(self.ctx.glossary.entry_term(self.report.slug, e.anchor))
+        except KeyError:
+            term = None
         if term is not None:
             label = md.link(e.term, urls.href(self.path, urls.term_page(term.slug)), term.short)
         else:
