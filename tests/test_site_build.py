@@ -143,3 +143,16 @@ def test_hook_sets_nav_and_search_dictionary(tmp_path):
 
     server = mkdocs_hooks.on_serve(Server(), config=config, builder=None)
     assert server.unwatched == [os.path.abspath(str(tmp_path))]
+
+
+def test_hand_written_pages_and_assets(tmp_path):
+    from generator.site.build import hand_written
+
+    (tmp_path / "about").mkdir()
+    (tmp_path / "about" / "index.md").write_text("# 关于本站 {#top}\n\n正文\n", encoding="utf-8")
+    (tmp_path / "about" / "faq.md").write_text("---\ntitle: 常见问题\n---\n\n# 其他\n", encoding="utf-8")
+    (tmp_path / "img.png").write_bytes(b"\x89PNG")
+    (tmp_path / ".hidden").write_text("x")
+    pages, assets = hand_written(tmp_path)
+    assert [(p.path, p.nav_title) for p in pages] == [("about/faq.md", "常见问题"), ("about/index.md", "关于本站")]
+    assert assets == {"img.png": b"\x89PNG"}
