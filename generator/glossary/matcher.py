@@ -8,13 +8,33 @@ and full-width forms inside a match don't stop it; offsets are mapped back.
 
 Overlaps resolve leftmost-longest: of the matches starting first, the longest wins,
 and scanning resumes after it.
+
+Flat in glossary size: pyahocorasick finds a node's child by a linear scan, so a
+root with 2,000 different first characters would cost 2,000 comparisons per
+character of text. The matcher therefore runs over the text's UTF-16 code units
+written in hex (``str.encode(...).hex()``, C speed): four digits per character, no
+node with more than 16 children. A match must end on a character boundary;
+matches straddling two characters are dropped.
 """
 
 from __future__ import annotations
 
+import re
+
 import ahocorasick
 
 from .normalize import Projection, normalize
+
+HEX_PER_CHAR = 4  # one UTF-16 code unit
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+
+
+def _hex(text: str) -> str:
+    """Four hex digits per character (a character beyond the BMP becomes U+FFFD)."""
+    encoded = text.encode("utf-16-be")
+    if len(encoded) != 2 * len(text):  # surrogate pairs: keep one unit per character
+        encoded = _ASTRAL.sub("\ufffd", text).encode("utf-16-be")
+    return encoded.hex()
 
 
 class Matcher:
@@ -37,7 +57,7 @@ class Matcher:
         if chosen:
             automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
             for norm, key in chosen.items():
-                automaton.add_word(norm, (len(norm), key))
+                automaton.add_word(_hex(norm), (len(norm), key))
             automaton.make_automaton()
             self._automaton = automaton
 
@@ -54,8 +74,10 @@ class Matcher:
             return []
         longest: dict[int, tuple[int, str]] = {}
         # Matches arrive by increasing end, so a later one with the same start is longer.
-        for end_index, (length, key) in self._automaton.iter(projected):
-            longest[end_index - length + 1] = (end_index + 1, key)
+        for end_index, (length, key) in self._automaton.iter(_hex(projected)):
+            end, partial = divmod(end_index + 1, HEX_PER_CHAR)
+            if not partial:
+                longest[end - length] = (end, key)
         out = []
         pos = 0
         for start in sorted(longest):

@@ -22,7 +22,7 @@ OPENERS = "“‘「『"  # paired quotes; straight quotes cannot be told apart 
 CLOSERS = "”’」』"
 QUOTES = frozenset("“”‘’「」『』\"'")
 DROPPED = QUOTES | {"、"}  # characters that never make a different term (besides whitespace)
-_DROP_RE = re.compile(r"[“”‘’「」『』\"'、\s]+")
+_DROP_RE = re.compile(r"[“”‘’「」『』\"'＂＇、\s]+")
 _HEADWORD_DROP_RE = re.compile(r"[“”‘’「」『』\"'＂＇\s]+")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
@@ -31,6 +31,44 @@ def _fold_char(ch: str) -> str:
     """One original character as it appears in the projection ('' when dropped)."""
     out = unicodedata.normalize("NFKC", ch)
     return "".join(c for c in out if c not in DROPPED and not c.isspace()).translate(_ASCII_LOWER)
+
+
+# Ranges where every character NFKC-folds on its own (no composition with a neighbour);
+# inside them only the characters listed by ``_tables`` expand (① -> 1, ㈠ -> (一)).
+_SAFE_RANGES = "\x00-\u02ff\u2000-\u2bff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uff9d\uffa0-\uffef"
+_CACHE: list = []
+_FOLD: dict[int, str] = {}
+
+
+def _tables() -> tuple["re.Pattern", "re.Pattern", "re.Pattern"]:
+    """Regexes of the characters the projection drops, needs the slow path for, and folds.
+
+    Built once from NFKC itself (about 40,000 look-ups over the safe ranges); the
+    folds of single characters go to ``_FOLD``.
+    """
+    if not _CACHE:
+        dropped, expanding, changing = [], [], []
+        for lo, hi in re.findall(r"(.)-(.)", _SAFE_RANGES):
+            for code in range(ord(lo), ord(hi) + 1):
+                ch = chr(code)
+                folded = _fold_char(ch)
+                if folded == ch:
+                    continue
+                if not folded:
+                    dropped.append(re.escape(ch))
+                elif len(folded) > 1:
+                    expanding.append(re.escape(ch))
+                else:
+                    changing.append(re.escape(ch))
+                    _FOLD[code] = folded
+        _CACHE.append(re.compile("[" + "".join(dropped) + "]+"))
+        _CACHE.append(re.compile(f"[^{_SAFE_RANGES}]|[{''.join(expanding)}]"))
+        _CACHE.append(re.compile("[" + "".join(changing) + "]+"))
+    return _CACHE[0], _CACHE[1], _CACHE[2]
+
+
+def _fold_match(m: "re.Match") -> str:
+    return m.group().translate(_FOLD)
 
 
 def normalize(text: str) -> str:
@@ -55,52 +93,57 @@ class Projection:
     __slots__ = ("original", "text", "_pstarts", "_segs")
 
     def __init__(self, original: str):
+        dropped, unsafe, changing = _tables()
         self.original = original
-        pieces: list[str] = []
-        pstarts: list[int] = []
-        segs: list[tuple[int, bool]] = []
-        plen = 0
-        pos = 0
-        for m in _DROP_RE.finditer(original):
-            plen = self._add_run(original, pos, m.start(), pieces, pstarts, segs, plen)
-            pos = m.end()
-        self._add_run(original, pos, len(original), pieces, pstarts, segs, plen)
-        self.text = "".join(pieces)
-        self._pstarts = pstarts
-        self._segs = segs
+        self._pstarts: list[int] = []  # filled on first use: most texts hold no match
+        self._segs: list[tuple[int, bool]] = []
+        if unsafe.search(original) is not None:  # rare: NFKC would expand or compose
+            self.text = self._slow(original)
+            return
+        # Fast path, all in C: every kept character folds to exactly one character,
+        # so only the dropped runs shift offsets.
+        self.text = changing.sub(_fold_match, dropped.sub("", original))
 
-    @staticmethod
-    def _add_run(src: str, start: int, end: int, pieces, pstarts, segs, plen: int) -> int:
-        if start >= end:
-            return plen
-        run = src[start:end]
-        if unicodedata.is_normalized("NFKC", run):
-            pieces.append(run.translate(_ASCII_LOWER))
+    def _map(self) -> None:
+        """Segments of the fast path: one per run of kept characters."""
+        pstarts, segs = [0], [(0, True)]
+        plen = pos = 0
+        for m in _tables()[0].finditer(self.original):
+            plen += m.start() - pos
+            pos = m.end()
             pstarts.append(plen)
-            segs.append((start, True))
-            return plen + len(run)
-        # Rare: full-width or compatibility characters; map them one by one.
+            segs.append((pos, True))
+        self._pstarts, self._segs = pstarts, segs
+
+    def _slow(self, original: str) -> str:
+        pieces: list[str] = []
+        self._pstarts, self._segs = [], []
+        plen = 0
         linear_open = False
-        for i, ch in enumerate(run, start):
+        for i, ch in enumerate(original):
             folded = _fold_char(ch)
             if not folded:
                 linear_open = False
                 continue
             if len(folded) == 1:
                 if not linear_open:
-                    pstarts.append(plen)
-                    segs.append((i, True))
+                    self._pstarts.append(plen)
+                    self._segs.append((i, True))
                     linear_open = True
             else:
-                pstarts.append(plen)
-                segs.append((i, False))
+                self._pstarts.append(plen)
+                self._segs.append((i, False))
                 linear_open = False
             pieces.append(folded)
             plen += len(folded)
-        return plen
+        if not self._pstarts:
+            self._pstarts, self._segs = [0], [(0, True)]
+        return "".join(pieces)
 
     def orig(self, p: int) -> int:
         """Original offset of projected character ``p``."""
+        if not self._pstarts:
+            self._map()
         k = bisect_right(self._pstarts, p) - 1
         start, linear = self._segs[k]
         return start + (p - self._pstarts[k]) if linear else start
@@ -113,6 +156,8 @@ class Projection:
         """
         start = self.orig(pstart)
         end = self.orig(pend - 1) + 1
+        if end - start == pend - pstart:  # nothing dropped inside: no quote to balance
+            return start, end
         return balance_quotes(self.original, start, end)
 
 
