@@ -204,3 +204,10 @@ def test_anchors_must_be_plain_ids(anchor):
 def test_overlapping_spans_are_dropped_and_lead_wraps_whole_link():
     out = md.render_linked("一二三四五六", [(1, 4, "a.md", ""), (2, 5, "b.md", "")], lead=2)
     assert out == "**一[二三四](a.md)**五六"
+
+
+@pytest.mark.parametrize("anchor", ["_x_", "a_b_c", "s_1_", "一、_甲_"[2:]])
+def test_heading_ids_with_underscores(mkdocs_markdown, anchor):
+    p = visible(mkdocs_markdown(md.heading(2, "标题", anchor)))
+    assert ("id", anchor) in p.attrs and "em" not in p.tags
+    assert "".join(p.text).replace("¶", "").strip() == "标题"

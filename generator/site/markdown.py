@@ -185,7 +185,9 @@ def heading(level: int, text: str, anchor: str = "") -> str:
     level = max(1, min(6, level))
     line = "#" * level + " " + escape_text(text.replace("\n", " ").strip())
     if anchor:
-        line += " {#" + check_anchor(anchor) + "}"
+        # "\_": in an id such as "_x_" the underscores would otherwise be read as emphasis
+        # and break the attribute list (the id and the heading text would both be wrong).
+        line += " {#" + check_anchor(anchor).replace("_", "\\_") + "}"
     return line
 
 
