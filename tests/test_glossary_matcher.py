@@ -80,3 +80,40 @@ def test_projection_maps_every_match_inside_the_text_without_overlaps(text):
         last = end
     proj = Projection(text)
     assert proj.text == normalize(text)
+
+
+def test_compatibility_characters_map_back_to_the_original_character():
+    # ① and ㈠ expand under NFKC; the occurrence still covers the original text.
+    m = Matcher({"三北工程": "k", "1号": "n"})
+    text = "①号线，㈠“三北”工程"
+    assert spans(m, text) == [("①号", "n"), ("“三北”工程", "k")]
+
+
+MIXED = st.sampled_from(list("三北工程两个确立“”「」『』‘’、 \u3000５Ｇg①㈠（）ｶﾞ") + ["\U0001F600"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(MIXED, max_size=30))
+def test_projection_offsets_stay_inside_and_in_order(text):
+    proj = Projection(text)
+    positions = [proj.orig(p) for p in range(len(proj.text))]
+    assert positions == sorted(positions)
+    assert all(0 <= i < len(text) for i in positions)
+    m = Matcher({"三北工程": "a", "两个确立": "b", "5g": "c", "1": "d"})
+    last = 0
+    for start, end, _ in m.find(text):
+        assert last <= start < end <= len(text)
+        last = end
+
+
+def test_benchmark_glossary_keeps_the_real_phrases_and_fills_up_to_size():
+    import importlib.util
+
+    from conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("glossary_linking", ROOT / "benchmarks" / "glossary_linking.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    surfaces = bench.synthetic_surfaces(300, ["两个确立", "三北工程"], real=2)
+    assert len(surfaces) == 300 and list(surfaces)[:2] == ["两个确立", "三北工程"]
+    assert len(set(surfaces.values())) == 300
