@@ -186,3 +186,12 @@ def test_jieba_user_dict_keeps_terms_whole(g):
     for term in ("三北工程", "两个确立", "七个作模范"):
         assert term in words
         assert term not in plain_words  # plain jieba: 三北/工程, 两个/确立, 七个/作/模范
+
+
+def test_entry_without_definition_makes_no_term_and_no_crash():
+    report = make_report("r", {"一、工作": ["推进空词条。"]}, entries=[("空词条", ""), ("四风", "形式主义等。")])
+    g = build_glossary([report], make_config())
+    assert g.get("空词条") is None
+    assert g.entry_term("r", "mc-1") == ""
+    assert g.entry_term("r", "mc-2") == "四风"
+    assert g.entry_term("r", "no-such-anchor") == ""

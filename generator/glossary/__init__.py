@@ -48,7 +48,7 @@ class Glossary:
                     self._paragraph.setdefault((report.slug, occ.anchor), []).append(occ)
             for entry in report.glossary:
                 key = self.matcher.lookup(entry.term)
-                if key is not None:
+                if key is not None and key in terms:
                     self._entry_terms[(report.slug, entry.anchor)] = key
         self._definition_links = {
             (key, i): self._link_definition(key, d.text)
@@ -103,8 +103,12 @@ class Glossary:
         return len(self._by_term.get(term_key, []))
 
     def entry_term(self, report_slug: str, entry_anchor: str) -> str:
-        """The term key a report's own 名词解释 entry defines."""
-        return self._entry_terms[(report_slug, entry_anchor)]
+        """The term key a report's own 名词解释 entry defines.
+
+        "" when the anchor is no entry of that report, or the entry had no definition
+        text (such an entry makes no term).
+        """
+        return self._entry_terms.get((report_slug, entry_anchor), "")
 
     def jieba_user_dict(self) -> str:
         """jieba user dictionary text: ``word 100000 nz`` per headword and alias."""
