@@ -69,6 +69,10 @@ class GlossaryBuilder:
         parts = split_entry(text, len(self.entries) + 1 if numbered else 0)
         if parts:
             self.entries.append(RawEntry(parts[0], parts[1], parts[2], line))
+            # The page shows term and definition apart: the separating colon (the line's
+            # first, numbers hold none) is recorded, never dropped silently.
+            self.removed.append(Removal(_COLON.search(text).group(0), "glossary-colon", line,
+                                        "colon between a glossary term and its definition"))
             return None
         if last is not None:
             self._join(last, text, line, gap)
