@@ -22,6 +22,11 @@ from pathlib import Path
 
 import pytest
 
+try:  # the tests skip (require_browser) before they could use it
+    from playwright.sync_api import expect
+except ImportError:
+    expect = None
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 INSTALL_HINT = "install Debian's chromium (apt-get install chromium) and Playwright (pip install playwright)"
@@ -103,15 +108,16 @@ def shots_dir(tmp_path_factory) -> Path:
     return path
 
 
-@pytest.fixture
-def page(chromium, site_url):
-    """A fresh page (own context: no shared history, cookies or search cache).
-    Uncaught script errors and failed or 4xx/5xx requests to the site are collected
-    in ``page.site_errors``; aborted off-site requests in ``page.external_requests``."""
+def new_page(chromium, site_url: str):
+    """A page in its own context (no shared history, cookies or search cache).
+
+    Hermetic: the site must work without the network, so requests leaving the site
+    (Material's Google Fonts, the GitHub repo widget) are aborted and listed in
+    ``page.external_requests``. Uncaught script errors and failed or 4xx/5xx requests
+    to the site are collected in ``page.site_errors``. Close with ``page.context.close()``.
+    """
     context = chromium.new_context(viewport=VIEWPORT, locale="zh-CN", device_scale_factor=1)
     context.set_default_timeout(10_000)
-    # Hermetic: the site must work without the network (Material's Google Fonts,
-    # the GitHub repo widget): requests leaving 127.0.0.1 are aborted and recorded.
     external: list[str] = []
 
     def leave_site(route):
@@ -129,17 +135,23 @@ def page(chromium, site_url):
           if req.url.startswith(site_url) and "ERR_ABORTED" not in (req.failure or "") else None)
     pg.external_requests = external
     pg.site_errors = errors
+    return pg
+
+
+@pytest.fixture
+def page(chromium, site_url):
+    pg = new_page(chromium, site_url)
     try:
         yield pg
     finally:
-        context.close()
+        pg.context.close()
 
 
 @pytest.fixture
 def shot(page, shots_dir, request):
     """shot("name") saves a screenshot of the current viewport as <test>-<name>.png."""
     def take(name: str, **kwargs) -> Path:
-        path = shots_dir / f"{request.node.name}-{name}.png"
+        path = shots_dir / f"{request.node.originalname}-{name}.png"
         page.screenshot(path=str(path), **kwargs)
         return path
     return take
