@@ -117,3 +117,27 @@ def test_benchmark_glossary_keeps_the_real_phrases_and_fills_up_to_size():
     surfaces = bench.synthetic_surfaces(300, ["两个确立", "三北工程"], real=2)
     assert len(surfaces) == 300 and list(surfaces)[:2] == ["两个确立", "三北工程"]
     assert len(set(surfaces.values())) == 300
+
+
+def brute_force(surfaces: list[str], text: str) -> list[tuple[int, int]]:
+    """Leftmost-longest by trying every surface at every position (the reference)."""
+    out, i = [], 0
+    while i < len(text):
+        best = max((len(s) for s in surfaces if text.startswith(s, i)), default=0)
+        if best:
+            out.append((i, i + best))
+            i += best
+        else:
+            i += 1
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(st.sampled_from(list("三北工程两个确立丁一七")), min_size=1, max_size=4),
+                min_size=1, max_size=8, unique=True),
+       st.text(st.sampled_from(list("三北工程两个确立丁一七")), max_size=40))
+def test_matcher_agrees_with_brute_force_leftmost_longest(surfaces, text):
+    # 丁 (U+4E01) and 七 (U+4E03) share hex digits with 一 (U+4E00): a match straddling
+    # two characters in the hex spelling must never be reported.
+    m = Matcher({s: s for s in surfaces})
+    assert [(a, b) for a, b, _ in m.find_projected(text)] == brute_force(surfaces, text)
