@@ -20,88 +20,102 @@ def machine() -> dict:
             "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
 
 
-def generator_seconds(site: dict) -> float:
-    return sum(site["stages"][k]["seconds"] for k in GENERATOR_STAGES if k in site["stages"])
-
-
-def _gen_peak(site: dict) -> float:
-    return max((site["stages"][k]["peak_mib"] for k in GENERATOR_STAGES if k in site["stages"]), default=0.0)
+def generator_seconds(site: dict, key: str = "seconds") -> float:
+    return sum(site["stages"][k][key] for k in GENERATOR_STAGES if k in site["stages"])
 
 
 def _mb(n: int) -> str:
     return f"{n / 1e6:.1f} MB"
 
 
-def _row(inp: str, n: int, stage: str, seconds: float | None, peak: float | None, base: float | None, note: str = ""):
-    ratio = f"{seconds / base:.2f}×" if base and seconds is not None else ""
-    t = f"{seconds:.2f}" if seconds is not None else ""
+def _row(inp: str, n: int, stage: str, row: dict | None, base: dict | None, note: str = "") -> str:
+    """One table row; ``row``/``base`` hold seconds (wall), cpu and peak_mib."""
+    row = row or {}
+    wall, cpu, peak = row.get("seconds"), row.get("cpu"), row.get("peak_mib")
+    ratio = f"{cpu / base['cpu']:.2f}×" if base and base.get("cpu") and cpu is not None else ""
+    t = f"{wall:.2f}" if wall is not None else ""
+    c = f"{cpu:.2f}" if cpu is not None else ""
     p = f"{peak:.0f}" if peak else ""
-    return f"| {inp} | {n} | {stage} | {t} | {p} | {ratio} | {note} |"
+    return f"| {inp} | {n} | {stage} | {t} | {c} | {p} | {ratio} | {note} |"
+
+
+def _sum(*rows: dict) -> dict:
+    rows = [r for r in rows if r]
+    return {"seconds": sum(r.get("seconds", 0.0) for r in rows), "cpu": sum(r.get("cpu", 0.0) for r in rows),
+            "peak_mib": max((r.get("peak_mib", 0.0) for r in rows), default=0.0)}
 
 
 def stage_rows(entry: dict) -> list[str]:
     site, base = entry["site"], entry.get("baseline")
     inp, n, st = entry["input"], site["reports"], site["stages"]
-    b = base["stages"]["mkdocs"]["seconds"] if base else None
-    gen = generator_seconds(site)
+    b = base["stages"]["mkdocs"] if base else None
+    gen = _sum(*(st[k] for k in GENERATOR_STAGES if k in st))
+    modules = ", ".join(f"{k} {v:.1f} s" for k, v in list(site.get("render_by_module", {}).items())[:3])
     rows = [
-        _row(inp, n, "parse", st["parse"]["seconds"], st["parse"]["peak_mib"], b),
-        _row(inp, n, "glossary linking", st["glossary"]["seconds"], st["glossary"]["peak_mib"], b),
-        _row(inp, n, "page generation (render + write Markdown)",
-             st["render"]["seconds"] + st["write"]["seconds"], max(st["render"]["peak_mib"], st["write"]["peak_mib"]),
-             b, f"render {st['render']['seconds']:.2f} s, write {st['write']['seconds']:.2f} s; {site['files']} files"),
-        _row(inp, n, "**generator total (cold)**", gen, _gen_peak(site), b, "everything before MkDocs renders"),
+        _row(inp, n, "parse", st["parse"], b),
+        _row(inp, n, "glossary linking", st["glossary"], b),
+        _row(inp, n, "page generation (render + write Markdown)", _sum(st["render"], st["write"]), b,
+             f"render {st['render']['seconds']:.2f} s ({modules}), write {st['write']['seconds']:.2f} s; "
+             f"{site['files']} files"),
+        _row(inp, n, "**generator total (cold)**", gen, b, "everything before MkDocs renders"),
     ]
     inc = site.get("incremental")
     if inc:
-        rows.append(_row(inp, n, "incremental: one-report edit", inc["seconds"], inc["peak_mib"], b,
-                         f"{100 * inc['seconds'] / gen:.0f}% of cold generator; {inc['written']} files rewritten"))
+        rows.append(_row(inp, n, "incremental: one-report edit", inc, b,
+                         f"{100 * inc['cpu'] / gen['cpu']:.0f}% of cold generator (CPU); "
+                         f"{inc['written']} files rewritten"))
+    inc = site.get("incremental_cached")
+    if inc:
+        rows.append(_row(inp, n, "incremental, parse cache on", inc, b,
+                         f"{100 * inc['cpu'] / gen['cpu']:.0f}% of cold generator (CPU); "
+                         f"generator/ingest/cache.py, opt-in; {inc['written']} files rewritten"))
     if "mkdocs" in st:
         info = site["mkdocs"]
         index = (f"Pagefind index {_mb(info['pagefind_bytes'])}" if info.get("pagefind_bytes")
-                 else f"search index {_mb(info['material_index_bytes'])}")
+                 else f"Material search index {_mb(info['material_index_bytes'])}")
         hook = st.get("hook generator", {}).get("seconds", 0.0)
-        rows.append(_row(inp, n, "MkDocs build", st["mkdocs"]["seconds"], st["mkdocs"]["peak_mib"], b,
-                         f"HTML + {'Material search' if not info.get('pagefind_bytes') else 'no Material search'}; "
-                         f"{index}; site {_mb(info['site_bytes'])}; hook's no-change generator re-run "
-                         f"{hook:.2f} s not included"))
-        full = gen + st["mkdocs"]["seconds"]
+        rows.append(_row(inp, n, "MkDocs build", st["mkdocs"], b,
+                         f"{index}; site {_mb(info['site_bytes'])}; {info['warnings']} MkDocs warnings; "
+                         f"the hook's no-change generator re-run ({hook:.2f} s) not included"))
+        parts = [gen, st["mkdocs"]]
         if "pagefind" in st:
-            rows.append(_row(inp, n, "Pagefind index (extended)", st["pagefind"]["seconds"],
-                             st["pagefind"].get("peak_mib"), b, f"called by {info.get('pagefind_called_by')}"))
-            full += st["pagefind"]["seconds"]
-        peak = max(r.get("peak_mib", 0) for r in st.values())
-        rows.append(_row(inp, n, "**full site** (generator + MkDocs)", full, peak, b, "a fresh `mkdocs build`"))
+            rows.append(_row(inp, n, "Pagefind index (extended)", st["pagefind"], b,
+                             f"called by {info.get('pagefind_called_by')}"))
+            parts.append(st["pagefind"])
+        rows.append(_row(inp, n, "**full site** (generator + MkDocs)", _sum(*parts), b, "a fresh `mkdocs build`"))
     if base:
-        rows.append(_row(inp, base["reports"], "baseline: plain MkDocs, same texts", b,
-                         base["stages"]["mkdocs"]["peak_mib"], b,
-                         f"search index {_mb(base['mkdocs']['material_index_bytes'])}; "
+        rows.append(_row(inp, base["reports"], "baseline: plain MkDocs, same texts", b, b,
+                         f"Material search index {_mb(base['mkdocs']['material_index_bytes'])}; "
                          f"site {_mb(base['mkdocs']['site_bytes'])}"))
     return rows
 
 
 def stage_table(entries: list[dict]) -> str:
-    head = ["| input | reports | stage | time (s) | peak RSS (MiB) | × baseline | notes |",
-            "|---|---:|---|---:|---:|---:|---|"]
+    head = ["| input | reports | stage | wall (s) | CPU (s) | peak RSS (MiB) | × baseline (CPU) | notes |",
+            "|---|---:|---|---:|---:|---:|---:|---|"]
     rows = [r for e in entries for r in stage_rows(e)]
     return "\n".join(head + rows)
 
 
 def linearity_table(rows: list[dict]) -> str:
-    out = ["| synthetic reports | generator (s) | ms per report | peak RSS (MiB) |", "|---:|---:|---:|---:|"]
-    out += [f"| {r['reports']} | {r['seconds']:.2f} | {r['ms_per_report']:.1f} | {r['peak_mib']:.0f} |" for r in rows]
+    out = ["| synthetic reports | generator wall (s) | CPU (s) | CPU ms per report | peak RSS (MiB) |",
+           "|---:|---:|---:|---:|---:|"]
+    out += [f"| {r['reports']} | {r['seconds']:.2f} | {r['cpu']:.2f} | {r['ms_per_report']:.1f} | {r['peak_mib']:.0f} |"
+            for r in rows]
     return "\n".join(out)
 
 
 def glossary_table(rows) -> str:
+    """Rows of glossary_linking.rows(); "vs 100 terms" compares CPU time within a series."""
     if isinstance(rows, str):
         return f"glossary-size flatness: {rows}"
-    if not rows:
-        return "glossary-size flatness: no rows"
-    keys = list(rows[0].keys())
-    out = ["| " + " | ".join(keys) + " |", "|" + "---:|" * len(keys)]
+    out = ["| series | glossary terms | reports | wall (s) | CPU (s) | CPU vs 100 terms | occurrences |",
+           "|---|---:|---:|---:|---:|---:|---:|"]
+    first: dict[str, float] = {}
     for r in rows:
-        out.append("| " + " | ".join(f"{r[k]:.3f}" if isinstance(r[k], float) else str(r[k]) for k in keys) + " |")
+        base = first.setdefault(r["series"], r["cpu_seconds"] or 1e-9)
+        out.append(f"| {r['series']} | {r['terms']} | {r['reports']} | {r['seconds']:.3f} | {r['cpu_seconds']:.3f} "
+                   f"| {r['cpu_seconds'] / base:.2f}× | {r['occurrences']} |")
     return "\n".join(out)
 
 

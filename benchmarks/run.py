@@ -92,22 +92,20 @@ def linearity(sizes: list[int], work: Path, have: dict[int, dict]) -> list[dict]
         else:
             folder = input_folder("synthetic", n, work / f"n{n}")
             site = worker(["site", str(folder), str(work / f"n{n}" / "synthetic"), "--skip-mkdocs"])
-        gen = report.generator_seconds(site)
+        gen, cpu = report.generator_seconds(site), report.generator_seconds(site, "cpu")
         peak = max(row["peak_mib"] for k, row in site["stages"].items() if k in report.GENERATOR_STAGES)
-        rows.append({"n": n, "reports": site["reports"], "seconds": gen, "peak_mib": peak,
-                     "ms_per_report": 1000 * gen / max(site["reports"], 1)})
+        rows.append({"n": n, "reports": site["reports"], "seconds": gen, "cpu": cpu, "peak_mib": peak,
+                     "ms_per_report": 1000 * cpu / max(site["reports"], 1)})
     return rows
 
 
 def glossary_rows(args) -> list[dict] | str:
+    """The glossary engineer's benchmark (benchmarks/glossary_linking.py), reused as is."""
     try:
         import glossary_linking
-    except ImportError:
-        return "benchmarks/glossary_linking.py is not there yet"
-    fn = getattr(glossary_linking, "run", None) or getattr(glossary_linking, "measure", None)
-    if fn is None:
-        return "benchmarks/glossary_linking.py has no run() to call"
-    return fn()
+    except ImportError as exc:
+        return f"benchmarks/glossary_linking.py cannot be imported ({exc})"
+    return glossary_linking.rows(sizes=(100, 1000, 5000), repeat=3)
 
 
 def first_query(args, work: Path) -> dict:

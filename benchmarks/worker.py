@@ -61,9 +61,9 @@ def make_project(work: Path, reports_dir: Path, search: str) -> Path:
     return root
 
 
-def edit_one_report(reports_dir: Path) -> Path:
-    """Change one paragraph of the first report (its longest line gets a few characters)."""
-    path = sorted(p for p in reports_dir.iterdir() if p.suffix in (".txt", ".md"))[0]
+def edit_one_report(reports_dir: Path, which: int = 0) -> Path:
+    """Change one paragraph of a report (its longest line gets a few characters)."""
+    path = sorted(p for p in reports_dir.iterdir() if p.suffix in (".txt", ".md"))[which]
     lines = path.read_text(encoding="utf-8").split("\n")
     i = max(range(len(lines)), key=lambda k: len(lines[k]))
     lines[i] = lines[i][:-1] + EDIT_MARK + lines[i][-1:]
@@ -116,6 +116,55 @@ def mkdocs_build(config_file: Path, recorder: measure.Recorder, search: str = "m
             "pagefind_bytes": dir_bytes(site / "pagefind"), "site_dir": str(site)}
 
 
+def time_page_modules(site_build) -> dict[str, float]:
+    """Wrap each page module's ``pages(ctx)`` (listed in build.PAGE_MODULES) to time it."""
+    import importlib
+
+    seconds: dict[str, float] = {}
+    for name in getattr(site_build, "PAGE_MODULES", ()):
+        try:
+            module = importlib.import_module(f"generator.site.{name}")
+        except ImportError:
+            continue
+        original = module.pages
+
+        def pages(ctx, _o=original, _n=name):
+            t0 = time.perf_counter()
+            out = list(_o(ctx))
+            seconds[_n] = seconds.get(_n, 0.0) + time.perf_counter() - t0
+            return out
+
+        module.pages = pages
+    return seconds
+
+
+def edit_with_parse_cache(site_build, root: Path, reports_dir: Path, work: Path, rec) -> dict:
+    """The one-report edit again, with generator/ingest/cache.py standing in for load_reports.
+
+    The cache is filled first (as the previous build would have), untimed; then a
+    second report is edited and the site rebuilt.
+    """
+    import functools
+
+    from generator.config import load_config
+    from generator.ingest.cache import load_reports_cached
+    from generator.ingest.regions import RegionRegistry
+
+    cache = work / "parse-cache"
+    original = site_build.load_reports
+    site_build.load_reports = functools.partial(load_reports_cached, cache_dir=cache)
+    try:
+        config = load_config(root, region_exists=RegionRegistry.exists_in_dataset)
+        load_reports_cached(reports_dir, config, cache)
+        edited = edit_one_report(reports_dir, which=-1)
+        rec.mark("edit")
+        again = site_build.build_site(root, quiet=True, echo=False)
+        rec.stop()
+    finally:
+        site_build.load_reports = original
+    return {"file": edited.name, "written": again.written, "unchanged": again.unchanged, **rec.stages.pop("edit")}
+
+
 def run_site(reports_dir: Path, work: Path, skip_mkdocs: bool, edit: bool, search: str) -> dict:
     from generator.site import build as site_build
     from generator.site import pagefind as pf
@@ -126,14 +175,18 @@ def run_site(reports_dir: Path, work: Path, skip_mkdocs: bool, edit: bool, searc
     originals = {"load_reports": measure.wrap(site_build, "load_reports", "parse", None, rec),
                  "build_glossary": measure.wrap(site_build, "build_glossary", "glossary", "render", rec),
                  "write_tree": measure.wrap(site_build, "write_tree", "write", None, rec)}
+    modules = time_page_modules(site_build)
     rec.mark("parse")
     result = site_build.build_site(root, quiet=True, echo=False)
     rec.stop()
+    for attr, original in originals.items():  # later runs are timed as a whole
+        setattr(site_build, attr, original)
     out["ok"] = result.ok
     out["files"] = result.written + result.unchanged
     out["reports"] = sum(1 for p in result.pages if p.path.startswith("reports/") and p.path != "reports/index.md")
     out["errors"] = [d.format() for d in result.diagnostics if d.severity == "error"][:5]
     out["stages"] = dict(rec.stages)
+    out["render_by_module"] = dict(sorted(modules.items(), key=lambda kv: -kv[1]))
     rec.stages.clear()
 
     if edit:
@@ -144,9 +197,8 @@ def run_site(reports_dir: Path, work: Path, skip_mkdocs: bool, edit: bool, searc
         out["incremental"] = {"file": edited.name, "written": again.written, "unchanged": again.unchanged,
                               "deleted": again.deleted, **rec.stages.pop("edit")}
         rec.stages.clear()
+        out["incremental_cached"] = edit_with_parse_cache(site_build, root, reports_dir, work, rec)
 
-    for attr, original in originals.items():  # the hook's re-run below is timed as a whole
-        setattr(site_build, attr, original)
     if not skip_mkdocs:
         # Inside `mkdocs build`, time the hook's generator re-run and the Pagefind step apart.
         inner = measure.Recorder()
@@ -154,11 +206,13 @@ def run_site(reports_dir: Path, work: Path, skip_mkdocs: bool, edit: bool, searc
             original = getattr(module, attr)
 
             def timed(*a, _o=original, _n=name, **k):
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), measure.cpu_seconds()
                 try:
                     return _o(*a, **k)
                 finally:
-                    inner.stages.setdefault(_n, {"seconds": 0.0})["seconds"] += time.perf_counter() - t0
+                    row = inner.stages.setdefault(_n, {"seconds": 0.0, "cpu": 0.0})
+                    row["seconds"] += time.perf_counter() - t0
+                    row["cpu"] += measure.cpu_seconds() - c0
 
             setattr(module, attr, timed)
         info = mkdocs_build(root / "mkdocs.yml", rec, search)
@@ -175,6 +229,7 @@ def run_site(reports_dir: Path, work: Path, skip_mkdocs: bool, edit: bool, searc
         for name, row in inner.stages.items():
             out["stages"][name] = {**out["stages"].get(name, {}), **row}
             out["stages"]["mkdocs"]["seconds"] -= row["seconds"]
+            out["stages"]["mkdocs"]["cpu"] -= row["cpu"]
         out["mkdocs"] = info
     return out
 

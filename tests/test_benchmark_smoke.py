@@ -28,8 +28,10 @@ def test_benchmark_prints_every_stage_for_every_input(tmp_path):
     for name in inputs:
         for stage in STAGES:
             assert (name, stage) in table, f"no row for {name} / {stage}:\n{proc.stdout}"
-            assert table[(name, stage)][4].strip(), f"no time for {name} / {stage}"
-            assert table[(name, stage)][5].strip(), f"no peak memory for {name} / {stage}"
+            cells = table[(name, stage)]
+            assert cells[4].strip() and cells[5].strip(), f"no wall or CPU time for {name} / {stage}"
+            assert cells[6].strip(), f"no peak memory for {name} / {stage}"
+            assert cells[7].strip().endswith("×"), f"no ratio to the baseline for {name} / {stage}"
     assert ("synthetic", "incremental: one-report edit") in table
     if not CORPUS.is_dir():
         assert "corpus: skipped" in proc.stderr
