@@ -104,6 +104,9 @@ def build_site(root, reports_dir=None, out_dir=None, strict: bool = False, quiet
                echo: bool = True) -> BuildResult:
     """Generate the docs folder. Raises GeneratorError for configuration problems.
 
+    ``ok`` is False only under ``strict`` with any diagnostic: a report file that cannot
+    be read is skipped with an error line while the rest of the site is still built.
+
     Diagnostics are printed one line each to stderr (``echo=False``: the caller
     reports them); ``quiet`` drops the summary line.
     """
@@ -149,7 +152,9 @@ def build_site(root, reports_dir=None, out_dir=None, strict: bool = False, quiet
             print(diag.format(), file=sys.stderr)
     warnings = [d for d in diagnostics if d.severity == "warning"]
     errors = [d for d in diagnostics if d.severity == "error"]
-    ok = not errors and not (strict and warnings)
+    # A bad report file (unreadable: an error; odd: a warning) never breaks the site: it is
+    # named on one line and the rest is built. Under strict any of them fails the build.
+    ok = not (strict and (errors or warnings))
     if echo and not quiet:
         print(f"site: {len(files)} files ({result.written} written, {result.unchanged} unchanged, "
               f"{result.deleted} deleted) in {out}; {len(warnings)} warnings, {len(errors)} errors",
