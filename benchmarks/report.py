@@ -17,7 +17,8 @@ def machine() -> dict:
     except (ValueError, OSError, AttributeError):
         pass
     return {"cores": os.cpu_count(), "memory_gib": round(mem / 2**30, 1), "python": platform.python_version(),
-            "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
+            "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+            "load": " ".join(f"{x:.1f}" for x in os.getloadavg())}
 
 
 def generator_seconds(site: dict, key: str = "seconds") -> float:
@@ -32,16 +33,23 @@ def _row(inp: str, n: int, stage: str, row: dict | None, base: dict | None, note
     """One table row; ``row``/``base`` hold seconds (wall), cpu and peak_mib."""
     row = row or {}
     wall, cpu, peak = row.get("seconds"), row.get("cpu"), row.get("peak_mib")
-    ratio = f"{cpu / base['cpu']:.2f}×" if base and base.get("cpu") and cpu is not None else ""
+    key = "cpu" if cpu is not None and base and base.get("cpu") else "seconds"  # older results: wall only
+    ratio = f"{row[key] / base[key]:.2f}×" if base and base.get(key) and row.get(key) is not None else ""
     t = f"{wall:.2f}" if wall is not None else ""
     c = f"{cpu:.2f}" if cpu is not None else ""
     p = f"{peak:.0f}" if peak else ""
     return f"| {inp} | {n} | {stage} | {t} | {c} | {p} | {ratio} | {note} |"
 
 
+def _pct(part: dict, whole: dict) -> str:
+    key = "cpu" if part.get("cpu") is not None and whole.get("cpu") else "seconds"
+    return f"{100 * part[key] / whole[key]:.0f}% ({'CPU' if key == 'cpu' else 'wall'})"
+
+
 def _sum(*rows: dict) -> dict:
     rows = [r for r in rows if r]
-    return {"seconds": sum(r.get("seconds", 0.0) for r in rows), "cpu": sum(r.get("cpu", 0.0) for r in rows),
+    cpu = sum(r["cpu"] for r in rows) if all("cpu" in r for r in rows) else None
+    return {"seconds": sum(r.get("seconds", 0.0) for r in rows), "cpu": cpu,
             "peak_mib": max((r.get("peak_mib", 0.0) for r in rows), default=0.0)}
 
 
@@ -62,12 +70,12 @@ def stage_rows(entry: dict) -> list[str]:
     inc = site.get("incremental")
     if inc:
         rows.append(_row(inp, n, "incremental: one-report edit", inc, b,
-                         f"{100 * inc['cpu'] / gen['cpu']:.0f}% of cold generator (CPU); "
+                         f"{_pct(inc, gen)} of cold generator; "
                          f"{inc['written']} files rewritten"))
     inc = site.get("incremental_cached")
     if inc:
         rows.append(_row(inp, n, "incremental, parse cache on", inc, b,
-                         f"{100 * inc['cpu'] / gen['cpu']:.0f}% of cold generator (CPU); "
+                         f"{_pct(inc, gen)} of cold generator; "
                          f"generator/ingest/cache.py, opt-in; {inc['written']} files rewritten"))
     if "mkdocs" in st:
         info = site["mkdocs"]
@@ -148,3 +156,17 @@ def query_table(q: dict) -> str:
         first = r["first"].split("/", 3)[-1] if r["first"] else "(none)"
         out.append(f"| {r['query']} | {r['bytes'] / 1e3:.0f} kB | {r['requests']} | /{first} | {r['meta']} |")
     return "\n".join(out)
+
+
+def all_tables(results: dict) -> str:
+    """Every table for a results dict as run.py --json writes it."""
+    m = results.get("machine", {})
+    parts = [f"Machine: {m.get('cores')} cores, {m.get('memory_gib')} GiB, Python {m.get('python')}; "
+             f"{m.get('date')}; load average at start {m.get('load', '?')}", stage_table(results.get("inputs", []))]
+    if "linearity" in results:
+        parts.append(linearity_table(results["linearity"]))
+    if "glossary" in results:
+        parts.append(glossary_table(results["glossary"]))
+    if "query" in results:
+        parts.append(query_table(results["query"]))
+    return "\n\n".join(parts)

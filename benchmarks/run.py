@@ -145,7 +145,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--queries", nargs="+", default=["三北工程", "营商环境"])
     ap.add_argument("--json", type=Path, help="also write every figure as JSON here")
     ap.add_argument("--work", type=Path, help="work folder (default: a temp folder, removed)")
+    ap.add_argument("--from-json", type=Path, help="only print the tables of an earlier --json file")
     args = ap.parse_args(argv)
+    if args.from_json:
+        print(report.all_tables(json.loads(args.from_json.read_text(encoding="utf-8"))))
+        return 0
     inputs = args.input or ["seeds"]
 
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-"))
