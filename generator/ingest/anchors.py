@@ -22,18 +22,23 @@ from ..model import Report, Section
 _slug = slugify(case="lower")
 
 
-def _unique(base: str, used: set[str]) -> str:
+def _unique(base: str, used: set[str], counters: dict[str, int]) -> str:
+    """``base``, or ``base-2``, ``base-3`` … the first not yet used (counting, not rescanning)."""
     base = base or "section"
-    anchor, n = base, 1
+    anchor, n = base, counters.get(base, 1)
+    if n > 1:
+        anchor = f"{base}-{n}"
     while anchor in used:
         n += 1
         anchor = f"{base}-{n}"
+    counters[base] = n
     used.add(anchor)
     return anchor
 
 
 def assign_anchors(report: Report) -> None:
     used: set[str] = set()
+    counters: dict[str, int] = {}
     for i, p in enumerate(report.front, 1):
         p.anchor = f"t-{i}"
     for i, p in enumerate(report.preamble, 1):
@@ -44,7 +49,7 @@ def assign_anchors(report: Report) -> None:
 
     def visit(section: Section, path: str) -> None:
         nonlocal entry_no
-        section.anchor = _unique(_slug(section.title, "-"), used)
+        section.anchor = _unique(_slug(section.title, "-"), used, counters)
         for i, p in enumerate(section.paragraphs, 1):
             p.anchor = f"p{path}-{i}"
             used.add(p.anchor)

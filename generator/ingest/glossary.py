@@ -24,8 +24,16 @@ MAX_TERM = 50  # a term is at most this long; a later colon is inside running te
 class RawEntry:
     number: str
     term: str
-    definition: str
+    pieces: list[str]  # the definition, line by line (joined once, at the end)
     line: int
+
+    @property
+    def definition(self) -> str:
+        return "".join(self.pieces)
+
+    def open(self) -> bool:
+        """True while the definition is empty or stops mid-sentence."""
+        return not self.pieces or not ends_sentence(self.pieces[-1])
 
 
 def split_entry(text: str, expected: int = 0) -> Optional[tuple[str, str, str]]:
@@ -62,13 +70,13 @@ class GlossaryBuilder:
         ``gap`` is the line-break text between the previous line and this one.
         """
         last = self.entries[-1] if self.entries else None
-        if last is not None and (not last.definition or not ends_sentence(last.definition)):
+        if last is not None and last.open():
             self._join(last, text, line, gap)
             return None
         numbered = last is not None and last.number
         parts = split_entry(text, len(self.entries) + 1 if numbered else 0)
         if parts:
-            self.entries.append(RawEntry(parts[0], parts[1], parts[2], line))
+            self.entries.append(RawEntry(parts[0], parts[1], [parts[2]] if parts[2] else [], line))
             # The page shows term and definition apart: the separating colon (the line's
             # first, numbers hold none) is recorded, never dropped silently.
             self.removed.append(Removal(_COLON.search(text).group(0), "glossary-colon", line,
@@ -82,4 +90,4 @@ class GlossaryBuilder:
     def _join(self, entry: RawEntry, text: str, line: int, gap: str) -> None:
         self.removed.append(Removal(gap, "line-join", line - gap.count("\n"),
                                     "glossary definition continued on the next line"))
-        entry.definition += text.strip()
+        entry.pieces.append(text.strip())

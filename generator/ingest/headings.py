@@ -82,7 +82,7 @@ def int_to_cn(n: int) -> str:
 
 def ends_sentence(text: str) -> bool:
     """True when ``text`` ends with sentence-final (or clause-final) punctuation."""
-    return bool(_TERMINAL.search(text.rstrip()))
+    return bool(_TERMINAL.search(text[-12:].rstrip()))
 
 
 @dataclass

@@ -55,6 +55,7 @@ class TreeBuilder:
         self.glossary: Optional[GlossaryBuilder] = None
         self.builders: dict[int, GlossaryBuilder] = {}  # id(glossary section) -> its entries
         self.last: Optional[Paragraph] = None  # paragraph a continuation line may join
+        self.pieces: list[str] = []  # continuation lines of ``last`` not yet appended (no O(n²) +=)
         self.last_line = 0  # source line of the previous non-empty line
         self.synthetic: Optional[Section] = None
         self.real_parts = 0
@@ -99,7 +100,7 @@ class TreeBuilder:
         if h.rest:
             para = Paragraph(h.rest, "", line, lead=lead_length(h.rest))
             section.paragraphs.append(para)
-            self.last = para
+            self.set_last(para)
         return section
 
     # ------------------------------------------------------------------ lines
@@ -135,16 +136,35 @@ class TreeBuilder:
 
     def continues(self, h: Heading) -> bool:
         """A plain unnumbered title-like line after an unfinished sentence continues it."""
-        return h.kind == TITLE and h.plain and self.last is not None and not ends_sentence(self.last.text)
+        if h.kind != TITLE or not h.plain:
+            return False
+        if self.open_sentence():
+            return True
+        # a second short unpunctuated line right after such a title is text (a wrapped
+        # paragraph or a list), not another empty part
+        top = self.stack[-1][1] if self.stack else None
+        return top is not None and self.stack[-1][0] == TITLE and not top.paragraphs and not top.sections
+
+    def open_sentence(self) -> bool:
+        """True when the last paragraph stops mid-sentence (a next line may continue it)."""
+        if self.last is None:
+            return False
+        return not ends_sentence(self.pieces[-1] if self.pieces else self.last.text)
+
+    def set_last(self, para: Optional[Paragraph]) -> None:
+        """Finish the paragraph being built and make ``para`` the one lines may join."""
+        if self.pieces:
+            self.last.text += "".join(self.pieces)
+            self.pieces = []
+        self.last = para
 
     def add_text(self, cl: CleanLine, gap: str) -> None:
         text = cl.text
         item = match_item(text)
-        last = self.last
-        if last is not None and item is None and not ends_sentence(last.text):
+        if item is None and self.open_sentence():
             self.removed.append(Removal(gap, "line-join", self.last_line,
                                         f"paragraph broken mid-sentence, continued on line {cl.line}"))
-            last.text += text.lstrip()
+            self.pieces.append(text.lstrip())
             return
         if item is not None:
             para = Paragraph(item.text, "", cl.line, kind="item", number=item.number)
@@ -155,7 +175,7 @@ class TreeBuilder:
             if self.attachment_title_position() and not ends_sentence(text):
                 para.kind = "title"  # the attachment's own title lines
         self.container().append(para)
-        self.last = para if para.kind != "title" else None
+        self.set_last(para if para.kind != "title" else None)
 
     def attachment_title_position(self) -> bool:
         """True right after an attachment heading (only title lines so far)."""
@@ -171,7 +191,7 @@ class TreeBuilder:
             self.add_text(CleanLine(h.title, line), "\n")
             return
         self.headings += 1
-        self.last = None
+        self.set_last(None)
         self.glossary = None
         if h.kind == GLOSSARY:
             depth = 1 if top == ATTACHMENT else 0
@@ -222,6 +242,7 @@ class TreeBuilder:
 
     # ------------------------------------------------------------------ finish
     def finish(self) -> tuple[list[Paragraph], list[Section]]:
+        self.set_last(None)
         self.glossary = None
         for section in self.walk():
             builder = self.builders.get(id(section))
