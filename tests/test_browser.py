@@ -93,6 +93,28 @@ def in_viewport(page, locator) -> bool:
     return box is not None and header["height"] - 2 <= box["y"] < viewport["height"] - 20
 
 
+def follow_excerpt_link(page, site_url: str, link) -> str:
+    """Click an excerpt's section link (「…摘录… （章节名）」) and check the reader lands on
+    the quoted paragraph: URL with its #anchor, the paragraph scrolled to the top part
+    of the screen below the header, holding the excerpt's text. Returns that text."""
+    anchor = link.get_attribute("href").rsplit("#", 1)[1]
+    report = path_of(link.evaluate("a => a.href"), site_url)
+    excerpt = visible_text(link.locator("xpath=..")).rsplit("（", 1)[0]
+    quoted = max(re.split(r"[…“”\"（）()]", excerpt), key=len).strip()
+    assert len(quoted) >= 10, excerpt
+    link.scroll_into_view_if_needed()
+    link.click()
+    page.wait_for_url(f"{site_url}{report}#{anchor}")
+    page.wait_for_function(
+        """id => { const r = document.getElementById(id).getBoundingClientRect();
+                   return r.top >= 0 && r.top < window.innerHeight / 2; }""", arg=anchor, timeout=5000)
+    para = page.locator(f'[id="{anchor}"]')
+    assert in_viewport(page, para), para.bounding_box()
+    text = visible_text(para)
+    assert quoted in text, f"{quoted!r} not in #{anchor}: {text[:80]}…"
+    return text
+
+
 class SearchResult:
     """What the reader sees after typing one query: result pages in order."""
 
@@ -214,24 +236,10 @@ def test_report_to_term_and_back_to_cited_paragraph(page, site_url, shot):
     assert "鄂托克旗" in visible_text(section)
     snippets = page.locator(f'article li:has(strong:text-is("{TERM}")) a[href*="{ETUOKE}#p"]')
     assert snippets.count() >= 2
-    target = snippets.nth(1)  # the second one: not the first on the page either
-    href = target.get_attribute("href")
-    anchor = href.rsplit("#", 1)[1]
-    snippet_text = visible_text(target.locator("xpath=.."))
-    target.scroll_into_view_if_needed()
-    target.click()
-    page.wait_for_url(f"{site_url}{ETUOKE}#{anchor}")
-    para = page.locator(f'[id="{anchor}"]')
-    page.wait_for_function(
-        """id => { const r = document.getElementById(id).getBoundingClientRect();
-                   return r.top >= 0 && r.top < window.innerHeight / 2; }""", arg=anchor, timeout=5000)
+    # the second one: not the first link to the report on the page either
+    text = follow_excerpt_link(page, site_url, snippets.nth(1))
     shot("cited-paragraph")
-    assert in_viewport(page, para), para.bounding_box()
-    text = visible_text(para)
     assert TERM in text
-    # the paragraph is the one the snippet quoted
-    quoted = max(re.split(r"[…“”（）]", snippet_text.split("（")[0]), key=len)
-    assert len(quoted) > 10 and quoted in text
     assert_no_site_errors(page)
 
 
@@ -274,18 +282,10 @@ def test_topic_page_lists_regions_with_excerpt_links(page, site_url, shot):
 
     # follow an excerpt from the 鄂托克旗 part: it opens the quoted paragraph
     link = article.locator(f'li:has(strong) a[href*="{ETUOKE}#"]').first
-    anchor = link.get_attribute("href").rsplit("#", 1)[1]
     keyword = visible_text(link.locator("xpath=..").locator("strong").first)
-    link.scroll_into_view_if_needed()
-    link.click()
-    page.wait_for_url(f"{site_url}{ETUOKE}#{anchor}")
-    para = page.locator(f'[id="{anchor}"]')
-    page.wait_for_function(
-        "id => { const r = document.getElementById(id).getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight / 2; }",
-        arg=anchor, timeout=5000)
-    assert in_viewport(page, para)
-    assert keyword.strip("“”") in visible_text(para)
+    text = follow_excerpt_link(page, site_url, link)
     shot("topic-excerpt-target")
+    assert keyword.strip("“”") in text
     assert_no_site_errors(page)
 
 
