@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import SEED_FILES
+from generator.errors import InputError
 from generator.ingest import check_fidelity, load_reports, parse_report, parse_text
 from generator.ingest.read import read_source
 from generator.model import Removal
@@ -144,6 +145,10 @@ def report_text(draw):
 @settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(report_text())
 def test_generated_reports_keep_every_character(text):
+    if not text.strip():
+        with pytest.raises(InputError):
+            parse_text(text, "generated.txt")
+        return
     report = parse_text(text, "generated.txt")
     assert check_fidelity(text, report) == []
     anchors = [s.anchor for s in report.walk_sections()] + [p.anchor for _, p in report.paragraphs()]

@@ -130,3 +130,20 @@ def test_load_reports_warns_about_same_region_and_year(tmp_path):
     reports, diags = load_reports(tmp_path, None)
     assert [r.slug for r in reports] == ["2024-e-tuo-ke-qi", "2024-e-tuo-ke-qi-copy"]
     assert any("another report of 鄂托克旗 2024" in d.message for d in diags)
+
+
+def test_report_overrides_from_site_config_are_applied(tmp_path):
+    from generator.config import load_config
+
+    (tmp_path / "site_config").mkdir()
+    (tmp_path / "site_config" / "reports.yaml").write_text(
+        "2024-etuoke-qi.txt:\n  slug: etuoke-2024\n  year: 2023\n  title: 鄂托克旗政府工作报告\n"
+        "  audience: 各位委员\n  speaker: {name: 张三, title: 旗长}\n", encoding="utf-8")
+    config = load_config(tmp_path)
+    report = parse_report(SEED_FILES["etuoke"], config)
+    assert report.slug == "etuoke-2024"
+    assert (report.year, report.title, report.audience) == (2023, "鄂托克旗政府工作报告", "各位委员")
+    assert (report.speaker.name, report.speaker.title) == ("张三", "旗长")
+    assert report.region_name == "鄂托克旗"
+    reports, _ = load_reports([SEED_FILES["etuoke"]], config)
+    assert reports[0].slug == "etuoke-2024"

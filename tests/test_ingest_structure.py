@@ -178,3 +178,54 @@ def test_cli_parse_json_prints_the_tree(name, expected):
     assert got == expected
     assert len(data["glossary"]) == {"etuoke": 13, "neimenggu": 17, "yuquan": 34}.get(name, 0)
     assert "Traceback" not in out.stderr
+
+
+def test_unnumbered_part_titles_hold_numbered_sections():
+    text = ("各位代表：\n现在报告工作。\n2003年工作的回顾\n经济快速增长。\n2004年的主要工作任务\n今年要抓好以下工作。\n"
+            "一、加快农村牧区经济发展\n（一）推进产业化。做大龙头企业。\n二、保持工业增长\n工业增长。\n")
+    r = parse_text(text, "titles.txt")
+    assert [(s.title, s.level, s.kind) for s in r.walk_sections()] == [
+        ("2003年工作的回顾", 1, "part"), ("2004年的主要工作任务", 1, "part"),
+        ("一、加快农村牧区经济发展", 2, "subsection"), ("（一）推进产业化。", 3, "subsection"),
+        ("二、保持工业增长", 2, "subsection")]
+    assert not [d for d in r.diagnostics if "heading number" in d.message]
+
+
+def test_closing_signature_lines_are_not_parts():
+    r = parse_text("一、回顾\n正文。\n二、安排\n正文。\n鄂托克旗人民政府办公室\n", "sig.txt")
+    assert [s.number for s in r.sections] == ["一", "二"]
+    assert r.sections[-1].paragraphs[-1].text == "鄂托克旗人民政府办公室"
+
+
+def test_sub_heading_run_into_the_line_before():
+    r = parse_text("一、过去一年的工作回顾\n我们主要做了以下工作。（一）推进改革。改革深化。\n（二）扩大开放。开放提速。\n",
+                   "embedded.txt")
+    part = r.sections[0]
+    assert part.paragraphs[0].text == "我们主要做了以下工作。"
+    assert [s.title for s in part.sections] == ["（一）推进改革。", "（二）扩大开放。"]
+    assert part.sections[0].paragraphs[0].text == "改革深化。"
+    assert not r.diagnostics or all("heading number" not in d.message for d in r.diagnostics)
+
+
+def test_part_heading_with_body_after_a_space():
+    r = parse_text("一、回顾\n正文。\n二、今后五年的奋斗目标 今后五年是关键时期。我们要努力。\n", "spaced.txt")
+    second = r.sections[1]
+    assert second.title == "二、今后五年的奋斗目标"
+    assert second.paragraphs[0].text == "今后五年是关键时期。我们要努力。"
+
+
+def test_glossary_numbering_disambiguates_digits():
+    r = parse_text("名词解释\n3.三保：保基本民生。\n4.12345热线“三率”：接通率、办结率、满意率。\n", "g.txt")
+    assert [(e.number, e.term) for e in r.glossary] == [("3.", "三保"), ("4.", "12345热线“三率”")]
+
+
+def test_glossary_definition_on_the_next_line():
+    r = parse_text("名词解释\n四风：\n形式主义、官僚主义。\n三保：保基本民生。\n", "g.txt")
+    assert [(e.term, e.definition) for e in r.glossary] == [("四风", "形式主义、官僚主义。"), ("三保", "保基本民生。")]
+
+
+def test_only_subsection_headings_become_the_parts():
+    r = parse_text("各位代表：\n（一）稳增长。增长6%。\n（二）促改革。改革深化。\n", "subs.txt")
+    assert [(s.title, s.level, s.kind) for s in r.sections] == [
+        ("（一）稳增长。", 1, "part"), ("（二）促改革。", 1, "part")]
+    assert not any(s.synthetic for s in r.sections)

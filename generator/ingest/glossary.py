@@ -73,8 +73,8 @@ class GlossaryBuilder:
         if last is not None and last.open():
             self._join(last, text, line, gap)
             return None
-        numbered = last is not None and last.number
-        parts = split_entry(text, len(self.entries) + 1 if numbered else 0)
+        digits = re.sub(r"\D", "", last.number) if last is not None else ""
+        parts = split_entry(text, int(digits) + 1 if digits else 0)
         if parts:
             self.entries.append(RawEntry(parts[0], parts[1], [parts[2]] if parts[2] else [], line))
             # The page shows term and definition apart: the separating colon (the line's

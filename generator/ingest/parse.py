@@ -9,7 +9,7 @@ from ..model import Diagnostic, Paragraph, Removal, Report
 from .anchors import assign_anchors
 from .clean import clean_lines
 from .metadata import extract_metadata
-from .read import Source, read_source, split_front_matter
+from .read import Source, check_text, read_source, split_front_matter
 from .regions import RegionRegistry
 from .slugs import file_slug
 from .structure import TreeBuilder
@@ -22,8 +22,11 @@ def parse_report(path: Path, config=None, registry: Optional[RegionRegistry] = N
 
 
 def parse_text(text: str, source: str, config=None, registry: Optional[RegionRegistry] = None) -> Report:
-    """Parse already-decoded report text; ``source`` names it in diagnostics."""
-    return build_report(split_front_matter(text), source, config, registry)
+    """Parse already-decoded report text; ``source`` names it in diagnostics.
+
+    Raises ``InputError`` like ``parse_report`` for empty text or text with NUL characters.
+    """
+    return build_report(split_front_matter(check_text(text, source)), source, config, registry)
 
 
 def _display(path: Path) -> str:

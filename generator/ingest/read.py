@@ -37,24 +37,25 @@ def decode(data: bytes, source: str) -> str:
             except UnicodeDecodeError as exc:
                 raise InputError(source, f"invalid UTF-16 at byte {exc.start + len(bom)}",
                                  fix="save the file again as UTF-8", offset=exc.start + len(bom))
-            return _check_text(text, source)
+            return check_text(text, source)
     nul = data.find(b"\x00")
     if nul >= 0:
         raise InputError(source, f"binary data (NUL byte at byte {nul}), not a text report",
                          fix="give a plain-text (.txt/.md) report", offset=nul)
     try:
-        return _check_text(data.decode("utf-8-sig"), source)
+        return check_text(data.decode("utf-8-sig"), source)
     except UnicodeDecodeError as exc:
         utf8_error = exc.start
     try:
-        return _check_text(data.decode("gb18030"), source)
+        return check_text(data.decode("gb18030"), source)
     except UnicodeDecodeError:
         pass
     raise InputError(source, f"cannot decode the text: neither UTF-8 nor GB18030 (first bad byte at byte {utf8_error})",
                      fix="save the file as UTF-8", offset=utf8_error)
 
 
-def _check_text(text: str, source: str) -> str:
+def check_text(text: str, source: str) -> str:
+    """``text`` itself, or InputError when it is empty or binary."""
     if not text.strip():
         raise InputError(source, "the file is empty", fix="give it the text of a report")
     if "\x00" in text:
