@@ -16,8 +16,10 @@ What is removed, with its ``Removal.reason``:
 - ``html-comment``    a whole-line ``<!-- … -->`` comment (photo captions, source notes);
                       a comment whose content is a glossary title keeps its content
 
-Trailing whitespace (including Markdown's two-space hard break) is normalised away
-without a record: it carries no text. Leading whitespace is kept.
+Whitespace carries no text and is normalised without a record: trailing whitespace
+(including Markdown's two-space hard break) here; the whitespace around heading titles,
+item numbers and glossary terms in later stages. A paragraph's leading spaces/tabs are
+kept, as are Markdown/HTML special characters in the text (escaping is the site's job).
 """
 
 from __future__ import annotations
