@@ -10,6 +10,8 @@ Thin on purpose: everything also works as ``python -m generator build && mkdocs 
   ``not_in_nav`` from the generated navigation.
 - ``search: pagefind`` in site.yaml: Material's search is switched off in
   ``on_config`` and ``on_post_build`` indexes the built site with Pagefind.
+- ``on_post_build`` (Material search) lets the search worker try a Chinese query as
+  one whole word (generator/site/search_fix.py), so 三北工程 finds its term page first.
 - ``on_serve`` stops watching the generated docs folder: ``mkdocs serve`` watches
   the inputs (``watch:`` seeds, site_config, docs_src) and rebuilds once per edit.
 """
@@ -89,6 +91,11 @@ def on_post_build(config):
         from generator.site import pagefind
 
         pagefind.on_post_build(config)
+    else:
+        from generator.site.search_fix import patch_search_worker
+
+        for problem in patch_search_worker(config.site_dir):
+            log.warning(problem)
 
 
 def on_serve(server, config, builder):

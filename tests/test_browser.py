@@ -7,8 +7,8 @@
 - region and topic pages show what a reader looks for;
 - the page around the content (header, navigation, footer) speaks Chinese.
 
-Known site bugs are strict xfails (they fail once fixed, so the marker goes): the
-search ranking (SEGMENTER_BUG) and the English footer line (FOOTER_BUG).
+Material's query segmenter drops a Chinese query's last character; the build patches
+it (generator/site/search_fix.py), and the search tests hold that fix to account.
 
 One `mkdocs build --strict` and one browser per session (tests/browser_support.py).
 Screenshots land in $BROWSER_SHOTS or a pytest tmp folder. Skips only when no browser
@@ -49,12 +49,9 @@ SEARCH_TERMS = {
 # "缺少: 三北* 工" line under the exact hit and costs it the coverage bonus. Letting
 # the loop reach the end (`j <= query.length`) puts all three term pages first
 # (scores ~15000-21000 against < 20 for the next result).
-SEGMENTER_BUG = ("Material's search segmenter never keeps a whole-headword query: "
-                 "三北工程 becomes 三北** 工* (last character dropped), so other titles outrank the term")
 
-# Material's partials/copyright.html hard-codes this English line in every footer;
-# `extra: {generator: false}` in mkdocs.yml removes it.
-FOOTER_BUG = "the footer of every page says 'Made with Material for MkDocs' in English"
+# Material's partials/copyright.html hard-codes an English "Made with" line in every
+# footer; `extra: {generator: false}` in mkdocs.yml removes it.
 
 ETUOKE = "reports/2024-etuoke-qi/"
 TERM = "两个确立"
@@ -180,7 +177,6 @@ def test_search_lists_term_page_on_first_screen(search_results, term):
     assert (result.titles[i], result.marks[i]) == (term, [term])
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=SEGMENTER_BUG)
 @pytest.mark.parametrize("term", list(SEARCH_TERMS))
 def test_search_first_result_is_term_page(search_results, term):
     result = search_results[term]
@@ -291,7 +287,6 @@ def test_topic_page_lists_regions_with_excerpt_links(page, site_url, shot):
 
 # -- the page around the content --------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=FOOTER_BUG)
 def test_page_chrome_speaks_chinese(page, site_url, shot):
     """Header, tabs, navigation, table of contents and footer: no English UI words (the
     repository name in the header is the only Latin text a reader should meet)."""
