@@ -49,7 +49,9 @@ def assign_anchors(report: Report) -> None:
 
     def visit(section: Section, path: str) -> None:
         nonlocal entry_no
-        section.anchor = _unique(_slug(section.title, "-"), used, counters)
+        # A title starting with punctuation ("{: x }") slugs to "-x-": an id must start with
+        # a letter, digit or Han character (markdown.check_anchor refuses it otherwise).
+        section.anchor = _unique(_slug(section.title, "-").lstrip("-"), used, counters)
         for i, p in enumerate(section.paragraphs, 1):
             p.anchor = f"p{path}-{i}"
             used.add(p.anchor)

@@ -89,7 +89,7 @@ class TreeBuilder:
             self.warn(f"heading number {heading.number} {what} the previous one; check the numbering", line)
         else:
             self.warn(f"heading number {heading.number} skips a number (expected {int_to_cn(expected)}); "
-                      "part of the report may be missing", line)
+                      "part of the report may be missing — compare with the original and add what is missing", line)
 
     def open(self, depth: int, kind_tag: str, h: Heading, kind: str, line: int) -> Section:
         """Open a section at stack ``depth`` (0 = level 1), closing deeper ones."""
@@ -253,7 +253,8 @@ class TreeBuilder:
             self._promote_synthetic()
         self._demote_trailing_titles()
         if self.headings == 0:
-            self.warn("no headings found: the whole report is shown as one run of paragraphs", None)
+            self.warn("no headings found: the whole report is shown as one run of paragraphs — if it has parts, "
+                      "put each title (一、… / （一）…) on a line of its own", None)
         self.dedupe()
         return self.preamble, self.sections
 
