@@ -71,19 +71,19 @@ def test_corpus_parses_fast(corpus):
 
     registry = RegionRegistry(None)
     parse_report(corpus[0], None, registry=registry)  # warm-up: imports, compiled regexes
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: the machine may be shared
     for path in corpus:
         parse_report(path, None, registry=registry)
-    assert time.perf_counter() - start < 2.0
+    assert time.process_time() - start < 2.0
 
 
 def test_huge_single_line_is_linear(tmp_path):
     line = "经济运行稳中向好，全年增长百分之六。" * 280_000  # about 5 MB of UTF-8 on one line
     path = tmp_path / "huge.txt"
     path.write_text("一、回顾\n" + line + "\n", encoding="utf-8")
-    start = time.perf_counter()
+    start = time.process_time()
     report = parse_report(path)
-    assert time.perf_counter() - start < 15
+    assert time.process_time() - start < 15
     assert len(report.sections[0].paragraphs[0].text) == len(line)
 
 

@@ -229,3 +229,10 @@ def test_only_subsection_headings_become_the_parts():
     assert [(s.title, s.level, s.kind) for s in r.sections] == [
         ("（一）稳增长。", 1, "part"), ("（二）促改革。", 1, "part")]
     assert not any(s.synthetic for s in r.sections)
+
+
+def test_short_line_inside_a_numbered_report_is_text():
+    text = "一、回顾\n正文。\n主要经济指标完成情况\n增长6%。\n（一）工业。工业增长。\n二、安排\n正文。\n"
+    r = parse_text(text, "caption.txt")
+    assert [(s.title, s.level) for s in r.walk_sections()] == [("一、回顾", 1), ("（一）工业。", 2), ("二、安排", 1)]
+    assert r.sections[0].paragraphs[1].text == "主要经济指标完成情况"

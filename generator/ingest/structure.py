@@ -55,6 +55,7 @@ class TreeBuilder:
         self.glossary: Optional[GlossaryBuilder] = None
         self.builders: dict[int, GlossaryBuilder] = {}  # id(glossary section) -> its entries
         self.last: Optional[Paragraph] = None  # paragraph a continuation line may join
+        self.caption = False  # the line being added is a caption-like short line
         self.pieces: list[str] = []  # continuation lines of ``last`` not yet appended (no O(n²) +=)
         self.last_line = 0  # source line of the previous non-empty line
         self.synthetic: Optional[Section] = None
@@ -117,6 +118,9 @@ class TreeBuilder:
             return
         else:
             self.add_text(cl, gap)
+            if self.caption:  # a caption-like line stands alone: nothing joins to it
+                self.caption = False
+                self.set_last(None)
         self.last_line = cl.line
 
     def split_embedded(self, cl: CleanLine, gap: str) -> bool:
@@ -135,10 +139,18 @@ class TreeBuilder:
         return True
 
     def continues(self, h: Heading) -> bool:
-        """A plain unnumbered title-like line after an unfinished sentence continues it."""
+        """True when a plain unnumbered title-like line is really text.
+
+        It is text after an unfinished sentence (it continues it), and in a report
+        whose parts are numbered (``一、``), where a short line is a caption or a
+        fragment, not a part of its own.
+        """
         if h.kind != TITLE or not h.plain:
             return False
         if self.open_sentence():
+            return True
+        if self.real_parts and self.top_kind() != TITLE:
+            self.caption = True
             return True
         # a second short unpunctuated line right after such a title is text (a wrapped
         # paragraph or a list), not another empty part
