@@ -55,8 +55,11 @@ def unique_slugs(reports: list[Report]) -> list[Diagnostic]:
         if report.region_name and report.year:
             key = (report.region_name, report.year)
             if key in seen_region_year:
-                out.append(Diagnostic(report.source, f"another report of {key[0]} {key[1]} exists "
-                                      f"({seen_region_year[key].source}); check that both belong here"))
+                d = Diagnostic(report.source, f"another report of {key[0]} {key[1]} exists "
+                               f"({seen_region_year[key].source}); check that both belong here, or set "
+                               "`year:`/`region:` in site_config/reports.yaml")
+                out.append(d)
+                report.diagnostics.append(d)
             else:
                 seen_region_year[key] = report
         base, n = report.slug, 1
