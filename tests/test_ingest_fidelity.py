@@ -6,7 +6,6 @@ removal record (see generator/ingest/fidelity.py).
 
 from __future__ import annotations
 
-import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -66,24 +65,12 @@ def test_corpus_fidelity_and_metadata(corpus):
     assert len({r.slug for r in reports}) == len(reports)
 
 
-def test_corpus_parses_fast(corpus):
-    from generator.ingest.regions import RegionRegistry
-
-    registry = RegionRegistry(None)
-    parse_report(corpus[0], None, registry=registry)  # warm-up: imports, compiled regexes
-    start = time.process_time()  # CPU time: the machine may be shared
-    for path in corpus:
-        parse_report(path, None, registry=registry)
-    assert time.process_time() - start < 2.0
-
-
-def test_huge_single_line_is_linear(tmp_path):
+def test_huge_single_line_is_kept_whole(tmp_path):
+    # Speed lives in benchmarks/parse_corpus.py; here: a 5 MB line parses and loses nothing.
     line = "经济运行稳中向好，全年增长百分之六。" * 280_000  # about 5 MB of UTF-8 on one line
     path = tmp_path / "huge.txt"
     path.write_text("一、回顾\n" + line + "\n", encoding="utf-8")
-    start = time.process_time()
     report = parse_report(path)
-    assert time.process_time() - start < 15
     assert len(report.sections[0].paragraphs[0].text) == len(line)
 
 
