@@ -84,3 +84,11 @@ def test_overview_is_a_nested_tree_with_counts():
     assert "    - [乌兰察布市](wu-lan-cha-bu-shi.md)（地级，150900）：2 篇报告" in lines
     assert lines[-1] == "- [某某新区](mou-mou-xin-qu.md)（未识别）：1 篇报告"
     assert len(lines) == len(EXPECTED) + 1
+
+
+def test_mongolian_place_names_get_their_usual_pinyin():
+    # pypinyin alone reads 勒 as "lei"; the address must read as people say the name.
+    from generator.site.context import region_slug
+
+    assert region_slug("锡林郭勒盟") == "xi-lin-guo-le-meng"
+    assert region_slug("鄂托克旗") == "e-tuo-ke-qi"

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
-from pypinyin import Style, lazy_pinyin
+from ..pinyin import Style, lazy_pinyin
 
 from ..model import Report
 from .normalize import normalize, strip_quotes

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from pypinyin import Style, lazy_pinyin
+from ..pinyin import Style, lazy_pinyin
 
 from ..config import CuratedEntry
 from ..model import REGION_LEVELS, Definition, Report, Term

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pypinyin import lazy_pinyin
+from ..pinyin import lazy_pinyin
 
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
 _NON_SLUG = re.compile(r"[^a-z0-9]+")

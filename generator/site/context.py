@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
-from pypinyin import lazy_pinyin
+from ..pinyin import lazy_pinyin
 
 from ..config import SiteConfig
 from ..model import Diagnostic, Region, RegionRef, Report, Term

@@ -19,7 +19,7 @@ import re
 import unicodedata
 from typing import Iterable, Optional
 
-from pypinyin import Style, lazy_pinyin
+from ..pinyin import Style, lazy_pinyin
 
 from ..model import Term
 
