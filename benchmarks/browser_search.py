@@ -87,7 +87,7 @@ def search(url: str, query: str, timeout_ms: int = 30000) -> SearchOutcome:
             page.goto(url, wait_until="networkidle")
             typing.set()
             page.locator(".md-search__input").first.click()
-            page.keyboard.type(query)
+            page.keyboard.insert_text(query)  # one input event, as an IME commits a word
             page.wait_for_function(
                 """() => {
                     const m = document.querySelector('.md-search-result__meta');

@@ -108,26 +108,31 @@ def glossary_rows(args) -> list[dict] | str:
     return glossary_linking.rows(sizes=(100, 1000, 5000), repeat=3)
 
 
-def first_query(args, work: Path) -> dict:
-    """Build the synthetic site with Pagefind and measure what one query downloads."""
+def first_query(args, work: Path, built: dict | None = None) -> dict:
+    """What one query downloads from a Pagefind-indexed site of --n synthetic reports.
+
+    Uses ``built`` (a worker result whose site was indexed with Pagefind) when given,
+    else builds one.
+    """
     import browser_search
 
-    folder = input_folder("synthetic", args.n, work / "query")
-    site = worker(["site", str(folder), str(work / "query" / "synthetic"), "--search", "pagefind"])
-    out = {"reports": site["reports"], "pagefind_bytes": site["mkdocs"]["pagefind_bytes"],
-           "pagefind_seconds": site["stages"].get("pagefind", {}).get("seconds")}
+    if built is None:
+        folder = input_folder("synthetic", args.n, work / "query")
+        built = worker(["site", str(folder), str(work / "query" / "synthetic"), "--search", "pagefind"])
+    site_dir = Path(built["mkdocs"]["site_dir"])
+    out = {"reports": built["reports"], "pagefind_bytes": built["mkdocs"]["pagefind_bytes"]}
+    out.update(report.index_file_sizes(site_dir / "pagefind"))
     reason = browser_search.browser_available()
-    out.update(report.index_file_sizes(Path(site["mkdocs"]["site_dir"]) / "pagefind"))
     if reason:
         out["browser"] = reason
         return out
-    with browser_search.serve(Path(site["mkdocs"]["site_dir"])) as url:
+    with browser_search.serve(site_dir) as url:
         for query in args.queries:
             result = browser_search.search(url, query)
             out.setdefault("queries", []).append({
                 "query": query, "first": result.results[0] if result.results else "", "meta": result.meta,
-                "bytes": sum(v for k, v in result.query_bytes.items() if "/pagefind/" in k or "pagefind-search" in k),
-                "requests": len(result.query_bytes)})
+                "bytes": sum(result.query_bytes.values()), "requests": len(result.query_bytes),
+                "failed": result.failed})
     return out
 
 
@@ -145,6 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--queries", nargs="+", default=["三北工程", "营商环境"])
     ap.add_argument("--json", type=Path, help="also write every figure as JSON here")
     ap.add_argument("--work", type=Path, help="work folder (default: a temp folder, removed)")
+    ap.add_argument("--query-site", type=Path, help="with --query: measure this already built Pagefind site")
     ap.add_argument("--from-json", type=Path, help="only print the tables of an earlier --json file")
     args = ap.parse_args(argv)
     if args.from_json:
@@ -170,7 +176,14 @@ def main(argv: list[str] | None = None) -> int:
             results["glossary"] = glossary_rows(args)
             print("\n" + report.glossary_table(results["glossary"]))
         if args.query:
-            results["query"] = first_query(args, work)
+            built = next((r["site"] for r in results["inputs"] if r["input"] == "synthetic"
+                          and r["site"]["search"] == "pagefind" and "mkdocs" in r["site"]), None)
+            if args.query_site:
+                site_dir = args.query_site.resolve()
+                built = {"reports": sum(1 for p in (site_dir / "reports").iterdir() if p.is_dir()),
+                         "mkdocs": {"site_dir": str(site_dir), "pagefind_bytes": sum(
+                             p.stat().st_size for p in (site_dir / "pagefind").rglob("*") if p.is_file())}}
+            results["query"] = first_query(args, work, built)
             print("\n" + report.query_table(results["query"]))
     except WorkerFailed as err:
         print(f"benchmark error: {err}", file=sys.stderr)

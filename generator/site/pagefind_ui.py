@@ -43,7 +43,7 @@ SEARCH_JS = r"""// Pagefind answers queries typed into Material's search box (ge
   var cfg = cfgEl ? JSON.parse(cfgEl.textContent) : {};
   var tr = cfg.translations || {};
   var root = new URL((cfg.base || ".").replace(/\/?$/, "/"), location.href);
-  var engine = null, seq = 0, SHOWN = 10;
+  var engine = null, seq = 0, PAGE = 5, current = null, shown = 0, loading = false;
   var QUOTES = /[\u201c\u201d\u2018\u2019\u300c\u300d\u300e\u300f"'\u300a\u300b\u3008\u3009]/g;
 
   function t(key, fallback) { return tr[key] || fallback; }
@@ -80,8 +80,24 @@ SEARCH_JS = r"""// Pagefind answers queries typed into Material's search box (ge
     b.querySelector(".md-search-result__meta").textContent = meta;
     b.querySelector(".md-search-result__list").innerHTML = items;
   }
+  // Like Material: a first page of results, more as the list is scrolled. Each shown
+  // result costs one fragment download, so the first query stays small.
+  function more(mine) {
+    if (!current || loading || mine !== seq || shown >= current.length) return;
+    loading = true;
+    var next = current.slice(shown, shown + PAGE);
+    Promise.all(next.map(function (r) { return r.data(); })).then(function (data) {
+      loading = false;
+      if (mine !== seq) return;
+      shown += next.length;
+      box().querySelector(".md-search-result__list").insertAdjacentHTML("beforeend", data.map(item).join(""));
+      var wrap = box().querySelector(".md-search__scrollwrap");  // not scrollable yet: fill it
+      if (wrap && wrap.clientHeight && wrap.scrollHeight <= wrap.clientHeight + 100) more(mine);
+    }, function () { loading = false; });
+  }
   function run(query) {
     var mine = ++seq;
+    current = null; shown = 0;
     query = query.trim();
     if (!query) { show(t("search.result.placeholder", "键入以开始搜索"), ""); return; }
     load().then(function (pf) {
@@ -93,23 +109,28 @@ SEARCH_JS = r"""// Pagefind answers queries typed into Material's search box (ge
           exact.results.concat(ranked.results).forEach(function (r) {
             if (!seen[r.id]) { seen[r.id] = true; merged.push(r); }
           });
-          return { results: merged };
+          return merged;
         });
       });
-    }).then(function (found) {
-      if (!found || mine !== seq) return null;
-      var n = found.results.length;
-      var meta = n === 0 ? t("search.result.none", "没有找到符合条件的结果")
+    }).then(function (results) {
+      if (!results || mine !== seq) return;
+      var n = results.length;
+      show(n === 0 ? t("search.result.none", "没有找到符合条件的结果")
         : n === 1 ? t("search.result.one", "找到 1 个符合条件的结果")
-        : t("search.result.other", "# 个符合条件的结果").replace("#", n);
-      return Promise.all(found.results.slice(0, SHOWN).map(function (r) { return r.data(); })).then(function (data) {
-        if (mine === seq) show(meta, data.map(item).join(""));
-      });
+        : t("search.result.other", "# 个符合条件的结果").replace("#", n), "");
+      current = results;
+      loading = false;
+      more(mine);
     }).catch(function (err) { show(String(err), ""); });
   }
   function bare(q) { return q.replace(QUOTES, "").replace(/[,:]/g, "").trim(); }
   function isInput(el) { return el && el.matches && el.matches("[data-pf-search] .md-search__input"); }
 
+  document.addEventListener("scroll", function (e) {
+    var wrap = e.target;
+    if (wrap.classList && wrap.classList.contains("md-search__scrollwrap") &&
+        wrap.scrollTop + wrap.clientHeight >= wrap.scrollHeight - 100) more(seq);
+  }, true);
   document.addEventListener("focusin", function (e) { if (isInput(e.target)) { toggle(true); load(); } });
   document.addEventListener("input", function (e) { if (isInput(e.target)) run(e.target.value); });
   document.addEventListener("submit", function (e) {
