@@ -46,11 +46,17 @@ def test_quoted_headword_is_also_findable_without_quotes():
 
 
 def test_other_pages_are_indexed_without_term_markup():
-    for rel in ("reports/2024-etuoke-qi/index.html", "glossary/index.html", "glossary/numerals/index.html",
-                "index.html"):
+    for rel in ("reports/2024-etuoke-qi/index.html", "topics/x/index.html", "index.html"):
         html = pagefind.rewrite_page(page(), PurePosixPath(rel))
         assert "data-pagefind-body" in html
         assert "data-pagefind-weight" not in html and "data-pagefind-filter" not in html
+
+
+def test_glossary_lists_are_not_indexed_so_term_queries_find_content():
+    for rel in ("glossary/index.html", "glossary/numerals/index.html", "glossary/categories/index.html",
+                "about/candidates/index.html"):
+        html = pagefind.rewrite_page(page(), PurePosixPath(rel))
+        assert "data-pagefind-body" not in html and "data-pf-search" in html
 
 
 def test_404_is_not_indexed_but_keeps_a_working_box():

@@ -47,6 +47,11 @@ log = logging.getLogger("mkdocs.plugins.generator.pagefind")
 KINDS = {"reports": "报告", "glossary": "术语", "regions": "地区", "topics": "专题", "years": "年份", "about": "关于"}
 # Pages in glossary/ that are lists, not term pages.
 GLOSSARY_LISTS = {"index", "categories", "numerals"}
+# Built pages left out of the index: the glossary lists repeat every headword and short
+# definition, so they would crowd every term query; the candidates page lists phrases
+# that are not terms; 404 is not content. The term pages themselves are indexed.
+NOT_INDEXED = {"404.html", "glossary/index.html", "about/candidates/index.html",
+               *(f"glossary/{name}/index.html" for name in GLOSSARY_LISTS - {"index"})}
 TERM_WEIGHT = "10"  # Pagefind's maximum; body text weighs 1, a plain H1 7
 # Term pages carry their headword as a Pagefind filter value under this key. The search
 # script asks that filter for the exact query alongside the ranked search and puts an
@@ -90,7 +95,7 @@ def rewrite_page(html: str, rel: PurePosixPath) -> str:
     if "data-pf-search" in html or not ARTICLE_RE.search(html):
         return html
     kind, is_term = page_kind(rel)
-    if rel.name == "404.html":
+    if str(rel) in NOT_INDEXED:
         attrs = ""  # not indexed: with data-pagefind-body elsewhere, pages without it are skipped
     else:
         attrs = " data-pagefind-body" + (f' data-pagefind-meta="kind:{kind}"' if kind else "")
