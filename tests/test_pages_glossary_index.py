@@ -90,5 +90,5 @@ def test_candidates_page_is_outside_the_navigation():
     ctx, pages = _pages()
     page = pages[urls.CANDIDATES]
     assert not page.in_nav
-    assert page.content.startswith("# 候选术语")
+    assert "\n# 候选术语" in page.content and "exclude: true" in page.content  # not in search either
     assert "| 放管服 | 1 | [内蒙古自治区 2024年政府工作报告](../reports/2024-neimenggu-zizhiqu.md) |" in page.content

@@ -16,7 +16,7 @@ from ..model import Term
 from . import urls
 from .context import Page, SiteContext
 from .facts import report_label
-from .markdown import escape_text, heading, join_blocks, link, table
+from .markdown import escape_text, heading, join_blocks, link, table, unsearched
 from .term_groups import DIGIT_GROUP, category_groups, letter_groups, numeral_groups
 
 UNCATEGORIZED = "未分类"
@@ -59,7 +59,7 @@ def index_page(ctx: SiteContext) -> Page:
         blocks.append(_terms_table(ctx, page, members))
     if not groups:
         blocks.append("术语表暂无词条。")
-    return Page(page, join_blocks(blocks), "术语表")
+    return Page(page, unsearched(join_blocks(blocks)), "术语表")
 
 
 def categories_page(ctx: SiteContext) -> Page:
@@ -76,7 +76,7 @@ def categories_page(ctx: SiteContext) -> Page:
     for i, (name, members) in enumerate(groups):
         blocks.append(heading(2, name, f"cat-{i + 1}"))
         blocks.append(_terms_table(ctx, page, members))
-    return Page(page, join_blocks(blocks), "按类别", order=(0, 1))
+    return Page(page, unsearched(join_blocks(blocks)), "按类别", order=(0, 1))
 
 
 def numerals_page(ctx: SiteContext) -> Page:
@@ -96,7 +96,7 @@ def numerals_page(ctx: SiteContext) -> Page:
     for gid, title, members in groups:
         blocks.append(heading(2, title, f"num-{gid}"))
         blocks.append(_terms_table(ctx, page, members))
-    return Page(page, join_blocks(blocks), "按数字", order=(0, 2))
+    return Page(page, unsearched(join_blocks(blocks)), "按数字", order=(0, 2))
 
 
 def candidates_page(ctx: SiteContext) -> Page:
@@ -124,7 +124,7 @@ def candidates_page(ctx: SiteContext) -> Page:
         text = "、".join(cells) + (f" 等 {len(c.reports)} 篇" if more > 0 else "")
         rows.append([escape_text(c.phrase), str(c.count), text])
     blocks.append(table(["短语", "出现次数", "出现的报告"], rows) if rows else "暂无候选术语。")
-    return Page(page, join_blocks(blocks), "候选术语", in_nav=False)
+    return Page(page, unsearched(join_blocks(blocks)), "候选术语", in_nav=False)
 
 
 def pages(ctx: SiteContext) -> Iterable[Page]:

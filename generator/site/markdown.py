@@ -180,6 +180,20 @@ def container(tag: str, blocks: Iterable[str], cls: str = "", anchor: str = "") 
     return f'{head} markdown="block">\n{inner}\n</{tag}>'
 
 
+def unsearched(content: str) -> str:
+    """A page left out of the search index (MkDocs front matter): lists that only repeat
+    what term pages say, so a query lands on the term page itself."""
+    return "---\nsearch:\n  exclude: true\n---\n\n" + content
+
+
+def excerpts(blocks: Iterable[str]) -> str:
+    """Blocks that quote report paragraphs indexed on their own pages (term-page snippets,
+    topic-page excerpts). They stay out of the search index: the index stays small, and a
+    query finds the paragraph itself rather than its copies."""
+    inner = "\n".join(blocks)
+    return f'<div class="excerpts" data-search-exclude="true" markdown="block">\n{inner}\n</div>'
+
+
 def heading(level: int, text: str, anchor: str = "") -> str:
     """An ATX heading (level clamped to 1–6) with an explicit id; never any link inside."""
     level = max(1, min(6, level))

@@ -19,7 +19,7 @@ from . import urls
 from .context import Page, SiteContext
 from .excerpts import excerpt
 from .facts import region_groups, report_label, sorted_reports
-from .markdown import escape_text, heading, join_blocks, link, render_linked, table
+from .markdown import escape_text, excerpts, heading, join_blocks, link, render_linked, table
 from .term_groups import DIGIT_GROUP, letter_of
 
 SNIPPETS_PER_REPORT = 5
@@ -113,7 +113,7 @@ def _occurrences(ctx: SiteContext, page: str, term: Term) -> list[str]:
         texts = unit_texts(report)
         anchors = list(by_anchor)
         items = [_snippet(page, report, texts, a, by_anchor[a]) for a in anchors[:SNIPPETS_PER_REPORT]]
-        out.append("\n".join(items))
+        out.append(excerpts(["\n".join(items)]))
         rest = len(anchors) - SNIPPETS_PER_REPORT
         report_link = link("打开报告", urls.href(page, urls.report_page(report.slug)))
         out.append(f"另有 {rest} 个段落用到本词，{report_link}查看全文。" if rest > 0 else report_link)

@@ -14,7 +14,7 @@ from . import urls
 from .context import Page, SiteContext
 from .excerpts import excerpt
 from .facts import RegionGroup, region_groups, report_label
-from .markdown import escape_text, heading, join_blocks, link, table
+from .markdown import escape_text, excerpts, heading, join_blocks, link, table
 from .topics import (KEYWORD_WEIGHT, LEAD_BONUS, SECTION_BONUS, TERM_WEIGHT, THRESHOLD, ParagraphMatch,
                      TopicIndex, assign_topics, glossary_aliases)
 
@@ -94,7 +94,7 @@ def _region_blocks(ctx: SiteContext, page: str, index: TopicIndex, topic: Topic,
         if paragraphs:
             shown = strongest(paragraphs)
             blocks.append(f"相关段落（{len(paragraphs)} 段）：")
-            blocks.append("\n".join(_paragraph_item(page, m) for m in shown))
+            blocks.append(excerpts(["\n".join(_paragraph_item(page, m) for m in shown)]))
             if len(shown) < len(paragraphs):
                 more = link("打开报告", urls.href(page, urls.report_page(report.slug)))
                 blocks.append(f"以上是得分最高的 {len(shown)} 段（按原文顺序）；另有 {len(paragraphs) - len(shown)} 段，"
