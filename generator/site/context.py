@@ -66,6 +66,7 @@ class SiteContext:
     regions: dict[str, RegionRef] = field(default_factory=dict)  # every region named, with parents
     region_parents: dict[str, list[RegionRef]] = field(default_factory=dict)  # name -> parents, top first
     _region_slugs: dict[str, str] = field(default_factory=dict)
+    _children: dict[str, list[str]] = field(default_factory=dict)  # parent name -> child names
     _by_slug: dict[str, Report] = field(default_factory=dict)
     _by_region: dict[str, list[Report]] = field(default_factory=dict)
 
@@ -123,8 +124,14 @@ class SiteContext:
 
     def region_children(self, name: str) -> list[str]:
         """Names of regions whose nearest parent is ``name``, sorted by slug."""
-        kids = [n for n, parents in self.region_parents.items() if parents and parents[-1].name == name]
-        return sorted(kids, key=self.region_slug)
+        if not self._children:
+            kids: dict[str, list[str]] = {}
+            for child, parents in self.region_parents.items():
+                if parents:
+                    kids.setdefault(parents[-1].name, []).append(child)
+            self._children.update({k: sorted(v, key=self.region_slug) for k, v in kids.items()})
+            self._children.setdefault("", [])  # built, even when no region has a parent
+        return list(self._children.get(name, []))
 
     def top_regions(self) -> list[str]:
         return sorted((n for n, p in self.region_parents.items() if not p), key=self.region_slug)

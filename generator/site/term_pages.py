@@ -130,8 +130,9 @@ def _usage_table(ctx: SiteContext, page: str, term: Term) -> list[str]:
         return []
     years = sorted({y for _, y in counts if y})
     rows = []
+    names = {n for n, _ in counts}
     for group in region_groups(ctx):
-        if not any(n == group.name for n, _ in counts):
+        if group.name not in names:
             continue
         row = [link(group.name, urls.href(page, ctx.region_path(group.name))) if group.name
                else escape_text(group.label)]
