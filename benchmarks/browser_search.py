@@ -61,7 +61,7 @@ def serve(site_dir: Path):
         thread.join()
 
 
-def search(url: str, query: str, timeout_ms: int = 30000) -> SearchOutcome:
+def search(url: str, query: str, timeout_ms: int = 90000) -> SearchOutcome:
     """Open ``url``, type ``query`` into the header search box, return the results shown."""
     from playwright.sync_api import sync_playwright
 

@@ -31,7 +31,8 @@ def page(title="三北工程", prefix="../../"):
 def test_term_page_gets_body_weight_filter_and_script():
     html = pagefind.rewrite_page(page(), PurePosixPath("glossary/san-bei-gong-cheng/index.html"))
     assert '<article class="md-content__inner md-typeset" data-pagefind-body data-pagefind-meta="kind:术语"' in html
-    assert '<h1 data-pagefind-weight="10" data-pagefind-filter="term:三北工程" id="x">' in html
+    assert ('<h1 data-pagefind-weight="10" data-pagefind-filter="term:三北工程|glossary/san-bei-gong-cheng/|三北工程|正文"'
+            ' id="x">') in html
     assert 'class="headerlink" data-pagefind-ignore' in html
     assert f'<script src="../../{SCRIPT_NAME}"></script>\n</body>' in html
     # Material's box stays in place; only Material's search component is detached from it.
@@ -42,7 +43,22 @@ def test_term_page_gets_body_weight_filter_and_script():
 
 def test_quoted_headword_is_also_findable_without_quotes():
     html = pagefind.rewrite_page(page("“四办”改革"), PurePosixPath("glossary/si-ban-gai-ge/index.html"))
-    assert 'data-pagefind-filter="term:“四办”改革, term:四办改革"' in html
+    assert ('data-pagefind-filter="term:“四办”改革|glossary/si-ban-gai-ge/|“四办”改革|正文, '
+            'term:四办改革|glossary/si-ban-gai-ge/|“四办”改革|正文"') in html
+
+
+def test_excerpts_of_other_pages_are_not_indexed_on_term_and_topic_pages():
+    body = ('<h2 id="definitions">释义</h2><p>定义</p><h2 id="occurrences">出现位置</h2><div><p>摘录</p></div>'
+            '<h2 id="usage">用例</h2><table><tr><td>1</td></tr></table><h2 id="related">相关术语</h2><p>相关</p>')
+    html = pagefind.rewrite_page(page().replace("<p>正文</p>", body), PurePosixPath("glossary/t/index.html"))
+    ignored = html[html.index('<div data-pagefind-ignore="all">'):html.index('<h2 id="related"')]
+    assert '<h2 id="occurrences">' in ignored and '<h2 id="usage">' in ignored and "定义" not in ignored
+    topic = pagefind.rewrite_page(page("民生保障").replace("<p>正文</p>", "<p>说明</p>" + body),
+                                  PurePosixPath("topics/min-sheng/index.html"))
+    assert topic.index("说明") < topic.index('<div data-pagefind-ignore="all"><h2 id="definitions">')
+    # An unbalanced range (a heading inside a wrapper element) is left alone.
+    odd = page().replace("<p>正文</p>", '<div><h2 id="occurrences">x</h2></div><h2 id="related">y</h2>')
+    assert 'data-pagefind-ignore="all"' not in pagefind.rewrite_page(odd, PurePosixPath("glossary/t/index.html"))
 
 
 def test_other_pages_are_indexed_without_term_markup():

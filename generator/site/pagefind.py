@@ -53,16 +53,22 @@ GLOSSARY_LISTS = {"index", "categories", "numerals"}
 NOT_INDEXED = {"404.html", "glossary/index.html", "about/candidates/index.html",
                *(f"glossary/{name}/index.html" for name in GLOSSARY_LISTS - {"index"})}
 TERM_WEIGHT = "10"  # Pagefind's maximum; body text weighs 1, a plain H1 7
-# Term pages carry their headword as a Pagefind filter value under this key. The search
-# script asks that filter for the exact query alongside the ranked search and puts an
-# exact hit first: Pagefind has no custom dictionary, and its ranked results for a CJK
-# query favour long pages full of the query's characters (the glossary lists).
+# Term pages carry their headword as a Pagefind filter value under this key (see
+# _mark_term_heading). The search script looks the exact query up in that filter next
+# to the ranked search and puts a hit first: Pagefind has no custom dictionary, and its
+# ranked results for a CJK query favour long pages full of the query's characters.
 TERM_FILTER = "term"
 QUOTES = "“”‘’「」『』\"'《》〈〉"
 
 ARTICLE_RE = re.compile(r'<article class="md-content__inner md-typeset"')
 H1_RE = re.compile(r"<h1(?=[\s>])[^>]*>(.*?)</h1>", re.S)
 TAG_RE = re.compile(r"<[^>]+>")
+H2_RE = re.compile(r'<h2 id="([^"]*)"')
+P_RE = re.compile(r"<p(?:\s[^>]*)?>(.*?)</p>", re.S)
+EXCERPT_CHARS = 80
+BLOCK_TAGS = ("div", "section", "details", "table", "ul", "ol", "blockquote", "p")
+# Term page sections that quote other pages (ids as the term pages write them).
+TERM_EXCERPT_SECTIONS = {"occurrences", "usage"}
 HEADERLINK = 'class="headerlink"'
 MATERIAL_BOX = 'class="md-search" data-md-component="search"'
 MATERIAL_FORM = '<form class="md-search__form" name="search">'
@@ -101,7 +107,10 @@ def rewrite_page(html: str, rel: PurePosixPath) -> str:
         attrs = " data-pagefind-body" + (f' data-pagefind-meta="kind:{kind}"' if kind else "")
     html = ARTICLE_RE.sub(lambda m: m.group(0) + attrs, html, count=1)
     if is_term:
-        html = _mark_term_heading(html)
+        html = _mark_term_heading(html, rel)
+        html = _ignore_sections(html, TERM_EXCERPT_SECTIONS)
+    elif len(rel.parts) == 3 and rel.parts[0] == "topics":
+        html = _ignore_sections(html, None)  # a topic page: index its head, not the excerpts
     html = html.replace(HEADERLINK, HEADERLINK + " data-pagefind-ignore")  # no "¶" in titles
     html = _take_over_search_box(html)
     bundle = BUNDLE_RE.search(html)
@@ -110,22 +119,67 @@ def rewrite_page(html: str, rel: PurePosixPath) -> str:
     return html.replace("</body>", script + "\n</body>", 1)
 
 
+def _balanced(fragment: str) -> bool:
+    """True when every block element opened in ``fragment`` is closed in it, and vice versa."""
+    for tag in BLOCK_TAGS:
+        if len(re.findall(f"<{tag}[\\s>]", fragment)) != fragment.count(f"</{tag}>"):
+            return False
+    return True
+
+
+def _ignore_sections(html: str, ids: set[str] | None) -> str:
+    """Wrap the H2 sections named by ``ids`` (all from the first H2 on when None) in
+    ``data-pagefind-ignore``: excerpts of other pages are left to those pages, which keeps
+    aggregate pages short in the index and their fragments small to download."""
+    start = ARTICLE_RE.search(html).end()
+    end = html.find("</article>", start)
+    heads = [(m.start(), m.group(1)) for m in H2_RE.finditer(html, start, end)]
+    ranges: list[tuple[int, int]] = []
+    for i, (pos, hid) in enumerate(heads):
+        if ids is None or hid in ids:
+            stop = end if ids is None else next((p for p, h in heads[i + 1:] if h not in ids), end)
+            if not ranges or pos >= ranges[-1][1]:
+                ranges.append((pos, stop))
+            if ids is None:
+                break
+    for a, b in reversed(ranges):
+        if _balanced(html[a:b]):
+            html = f'{html[:a]}<div data-pagefind-ignore="all">{html[a:b]}</div>{html[b:]}'
+    return html
+
+
 def term_keys(headword: str) -> list[str]:
     """Filter values for a headword: as written and without quotes (what people type).
 
-    Pagefind's static filter syntax splits on "," and ":", so those are dropped.
+    Pagefind's static filter syntax splits on "," and ":", so those are dropped (and "|",
+    which separates the parts of our filter values).
     """
-    plain = html_lib.unescape(headword).replace(",", "").replace(":", "").strip()
+    plain = _filter_text(headword)
     bare = "".join(ch for ch in plain if ch not in QUOTES).strip()
     return [k for i, k in enumerate((plain, bare)) if k and k not in (plain, bare)[:i]]
 
 
-def _mark_term_heading(html: str) -> str:
+def _filter_text(text: str) -> str:
+    """Text safe inside one Pagefind static filter value (no ',' ':' or our '|')."""
+    return re.sub(r"\s+", " ", re.sub(r"[,:|]", " ", html_lib.unescape(text))).strip()
+
+
+def _mark_term_heading(html: str, rel: PurePosixPath) -> str:
+    """Weight the term page's H1 and list the page in the ``term`` filter.
+
+    Each filter value is ``key|url|headword|excerpt``: the search script reads the
+    (small) filter index once and finds the term page for a query without a word
+    search — Pagefind's CJK word matching does not reliably match a headword it
+    segmented at index time, and a filter-only search would fetch every index chunk.
+    """
     h1 = H1_RE.search(html, ARTICLE_RE.search(html).end())
     if not h1:
         return html
-    headword = TAG_RE.sub("", h1.group(1).split('<a class="headerlink"')[0]).strip()
-    values = ", ".join(f"{TERM_FILTER}:{k}" for k in term_keys(headword))
+    headword = _filter_text(TAG_RE.sub("", h1.group(1).split('<a class="headerlink"')[0]))
+    para = P_RE.search(html, h1.end())
+    excerpt = _filter_text(TAG_RE.sub("", para.group(1)))[:EXCERPT_CHARS] if para else ""
+    url = rel.parent.as_posix() + "/"
+    values = ", ".join(f"{TERM_FILTER}:{k}|{url}|{headword}|{excerpt}" for k in term_keys(headword))
     attrs = f' data-pagefind-weight="{TERM_WEIGHT}"'
     if values:
         attrs += f' data-pagefind-filter="{html_lib.escape(values)}"'

@@ -44,6 +44,7 @@ SEARCH_JS = r"""// Pagefind answers queries typed into Material's search box (ge
   var tr = cfg.translations || {};
   var root = new URL((cfg.base || ".").replace(/\/?$/, "/"), location.href);
   var engine = null, seq = 0, PAGE = 5, current = null, shown = 0, loading = false;
+  var termIndex = null, termUrl = null;
   var QUOTES = /[\u201c\u201d\u2018\u2019\u300c\u300d\u300e\u300f"'\u300a\u300b\u3008\u3009]/g;
 
   function t(key, fallback) { return tr[key] || fallback; }
@@ -90,6 +91,7 @@ SEARCH_JS = r"""// Pagefind answers queries typed into Material's search box (ge
       loading = false;
       if (mine !== seq) return;
       shown += next.length;
+      data = data.filter(function (d) { return d.term || d.url !== termUrl; });  // listed once
       box().querySelector(".md-search-result__list").insertAdjacentHTML("beforeend", data.map(item).join(""));
       var wrap = box().querySelector(".md-search__scrollwrap");  // not scrollable yet: fill it
       if (wrap && wrap.clientHeight && wrap.scrollHeight <= wrap.clientHeight + 100) more(mine);
@@ -101,16 +103,12 @@ SEARCH_JS = r"""// Pagefind answers queries typed into Material's search box (ge
     query = query.trim();
     if (!query) { show(t("search.result.placeholder", "键入以开始搜索"), ""); return; }
     load().then(function (pf) {
-      return pf.debouncedSearch(query, {}, 150).then(function (ranked) {
-        // Glossary terms: a term page whose headword is exactly the query comes first.
+      return Promise.all([pf.debouncedSearch(query, {}, 150), terms(pf)]).then(function (both) {
+        var ranked = both[0], hit = both[1][bare(query)];
         if (!ranked || mine !== seq) return null;
-        return pf.search(null, { filters: { term: bare(query) } }).then(function (exact) {
-          var seen = {}, merged = [];
-          exact.results.concat(ranked.results).forEach(function (r) {
-            if (!seen[r.id]) { seen[r.id] = true; merged.push(r); }
-          });
-          return merged;
-        });
+        termUrl = hit ? new URL(hit.url, root).pathname : null;
+        // Glossary terms: the term page whose headword is exactly the query comes first.
+        return hit ? [termResult(hit)].concat(ranked.results) : ranked.results;
       });
     }).then(function (results) {
       if (!results || mine !== seq) return;
@@ -123,7 +121,28 @@ SEARCH_JS = r"""// Pagefind answers queries typed into Material's search box (ge
       more(mine);
     }).catch(function (err) { show(String(err), ""); });
   }
-  function bare(q) { return q.replace(QUOTES, "").replace(/[,:]/g, "").trim(); }
+  function bare(q) { return q.replace(QUOTES, "").replace(/[,:|]/g, " ").replace(/\s+/g, " ").trim(); }
+  // The `term` filter of term pages: "key|url|headword|excerpt" (see pagefind.py). Read
+  // once; it is one small file, unlike a filter-only search, which reads every index chunk.
+  function terms(pf) {
+    if (!termIndex) {
+      termIndex = pf.filters().then(function (f) {
+        var map = {};
+        Object.keys((f && f.term) || {}).forEach(function (v) {
+          var p = v.split("|");
+          if (p.length >= 3 && !map[p[0]]) map[p[0]] = { url: p[1], title: p[2], text: p.slice(3).join("|") };
+        });
+        return map;
+      }, function () { return {}; });
+    }
+    return termIndex;
+  }
+  function termResult(hit) {
+    var url = new URL(hit.url, root).pathname;
+    return { id: "term:" + url, data: function () {
+      return Promise.resolve({ url: url, meta: { title: hit.title }, excerpt: esc(hit.text), sub_results: [], term: true });
+    } };
+  }
   function isInput(el) { return el && el.matches && el.matches("[data-pf-search] .md-search__input"); }
 
   document.addEventListener("scroll", function (e) {
