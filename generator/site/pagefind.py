@@ -9,21 +9,30 @@ small chunks, so a query downloads only the chunks it needs.
 What it does, after MkDocs has written the site (``apply(site_dir)``):
 
 1. ``prepare_html``: rewrites every built page so that
-   - Pagefind indexes only the page body (``data-pagefind-body`` on Material's article);
-   - glossary term pages rank first for their own term (``data-pagefind-weight`` on the
-     term page's H1, plus ``data-pagefind-meta`` giving the page kind);
+   - Pagefind indexes only the page body (``data-pagefind-body`` on Material's article,
+     ``data-pagefind-meta`` giving the page kind), and not at all the glossary lists,
+     the candidates page and 404 (``NOT_INDEXED``);
+   - excerpts of other pages are not indexed where pages quote them: the occurrence
+     and usage sections of term pages, the excerpt lists of topic pages (they made
+     the index and each result's download large and crowded the results);
+   - glossary term pages come first for their own term: weight 10 on the H1 and the
+     page listed in the ``term`` filter as ``key|url|headword|excerpt``, which the
+     search script reads once (one small file) to put an exact headword hit first —
+     Pagefind has no custom dictionary for its Chinese segmenter;
    - Material's search box stays where and how it is, but answers come from Pagefind:
-     Material's search component is switched off on the element and a small script
-     (``pagefind_ui.SEARCH_JS``) renders Pagefind results into Material's result list.
+     Material's search component is detached from the element (and its form renamed,
+     or Material's bundle would fetch search_index.json), and a small script
+     (``pagefind_ui.SEARCH_JS``) renders Pagefind results into Material's result list,
+     five at a time (each shown result costs one fragment download).
 2. ``index_site``: runs Pagefind (Python API, extended binary from the
    ``pagefind-bin-extended`` wheel, so it works offline) and writes ``pagefind/``.
 3. Removes Material's ``search/search_index.json`` if the search plugin still wrote one.
 
-Hook points for ``generator/mkdocs_hooks.py``:
+Hook points, called by ``generator/mkdocs_hooks.py`` when ``search: pagefind``:
 
-- ``on_post_build(config)`` — call when ``settings.search == "pagefind"``.
-- ``disable_material_search(config)`` — optional, from ``on_config``: stops Material
-  building its own index (the slow part at scale); the box is then inserted here.
+- ``disable_material_search(config)`` from ``on_config``: Material builds no index
+  (the slow part at scale) and renders no box; the box is then inserted here.
+- ``on_post_build(config)`` from ``on_post_build``.
 
 When to switch: above about 150 reports, or once Material's ``search_index.json`` passes
 about 10 MB (see benchmarks/README.md for the measurements).
