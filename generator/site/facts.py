@@ -49,6 +49,15 @@ def region_children(ctx: SiteContext, name: str) -> list[str]:
     return _code_order(ctx, ctx.region_children(name))
 
 
+def _memo(ctx: SiteContext, key: str, compute):
+    """Per-context cache: the context does not change once pages are being written, and
+    hierarchy facts are asked for once per term and topic page."""
+    cache = ctx.__dict__.setdefault("_facts_cache", {})
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
 def region_walk(ctx: SiteContext) -> Iterator[tuple[str, int]]:
     """Every region name with its depth, parents before children (hierarchy order)."""
 
@@ -58,12 +67,14 @@ def region_walk(ctx: SiteContext) -> Iterator[tuple[str, int]]:
             if child not in seen:
                 yield from visit(child, depth + 1, seen | {child})
 
-    for top in _code_order(ctx, ctx.top_regions()):
-        yield from visit(top, 0, frozenset({top}))
+    def walk() -> list[tuple[str, int]]:
+        return [item for top in _code_order(ctx, ctx.top_regions()) for item in visit(top, 0, frozenset({top}))]
+
+    return iter(_memo(ctx, "walk", walk))
 
 
 def region_order(ctx: SiteContext) -> dict[str, int]:
-    return {name: i for i, (name, _) in enumerate(region_walk(ctx))}
+    return dict(_memo(ctx, "order", lambda: {name: i for i, (name, _) in enumerate(region_walk(ctx))}))
 
 
 NO_REGION = "地区不明"
@@ -83,12 +94,16 @@ class RegionGroup:
 
 def region_groups(ctx: SiteContext) -> list[RegionGroup]:
     """Regions with reports in hierarchy order, then the reports without a region."""
-    out = [RegionGroup(name, tuple(ctx.reports_of_region(name))) for name, _ in region_walk(ctx)]
-    out = [g for g in out if g.reports]
-    orphans = sorted((r for r in ctx.reports if r.region is None), key=lambda r: (r.year or 0, r.slug))
-    if orphans:
-        out.append(RegionGroup("", tuple(orphans)))
-    return out
+
+    def groups() -> list[RegionGroup]:
+        out = [RegionGroup(name, tuple(ctx.reports_of_region(name))) for name, _ in region_walk(ctx)]
+        out = [g for g in out if g.reports]
+        orphans = sorted((r for r in ctx.reports if r.region is None), key=lambda r: (r.year or 0, r.slug))
+        if orphans:
+            out.append(RegionGroup("", tuple(orphans)))
+        return out
+
+    return list(_memo(ctx, "groups", groups))
 
 
 def subtree(ctx: SiteContext, name: str) -> list[str]:

@@ -21,6 +21,7 @@ Layout::
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 
 def report_page(slug: str) -> str:
@@ -54,10 +55,12 @@ GLOSSARY_BY_NUMERAL = "glossary/numerals.md"
 CANDIDATES = "about/candidates.md"
 
 
+@lru_cache(maxsize=1 << 14)  # pages link to the same few pages over and over
+def _relative(from_page: str, to_page: str) -> str:
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
 def href(from_page: str, to_page: str, anchor: str = "") -> str:
     """Relative Markdown link from one docs page to another (optionally to an anchor)."""
-    if from_page == to_page:
-        target = ""
-    else:
-        target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    target = "" if from_page == to_page else _relative(from_page, to_page)
     return f"{target}#{anchor}" if anchor else target
