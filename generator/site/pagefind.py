@@ -24,8 +24,9 @@ What it does, after MkDocs has written the site (``apply(site_dir)``):
      or Material's bundle would fetch search_index.json), and a small script
      (``pagefind_ui.SEARCH_JS``) renders Pagefind results into Material's result list,
      five at a time (each shown result costs one fragment download).
-2. ``index_site``: runs Pagefind (Python API, extended binary from the
-   ``pagefind-bin-extended`` wheel, so it works offline) and writes ``pagefind/``.
+2. ``index_site``: runs Pagefind (the binary the ``pagefind`` package ships — the
+   extended one from the ``pagefind-bin-extended`` wheel, so it works offline) and
+   writes ``pagefind/``.
 3. Removes Material's ``search/search_index.json`` if the search plugin still wrote one.
 
 Hook points, called by ``generator/mkdocs_hooks.py`` when ``search: pagefind``:
@@ -40,11 +41,11 @@ about 10 MB (see benchmarks/README.md for the measurements).
 
 from __future__ import annotations
 
-import asyncio
 import html as html_lib
 import logging
 import re
-import threading
+import shutil
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -244,6 +245,7 @@ def pagefind_available() -> bool:
 
 
 def extended_available() -> bool:
+    """True when the extended binary (Chinese segmentation) is installed."""
     try:
         import pagefind_bin_extended  # noqa: F401
     except ImportError:
@@ -251,47 +253,34 @@ def extended_available() -> bool:
     return True
 
 
-async def _index(site_dir: Path, out_dir: Path) -> int:
-    from pagefind.index import IndexConfig, PagefindIndex
-
-    config = IndexConfig(root_selector="html", force_language="zh", output_path=str(out_dir))
-    async with PagefindIndex(config=config) as index:
-        result = await index.add_directory(str(site_dir), glob="**/*.html")
-        return int(result.get("page_count", 0))
-
-
-def _run(coro):
-    """asyncio.run, also from a thread that already runs a loop (e.g. under a dev server)."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(coro)
-    box: dict = {}
-
-    def target():
-        try:
-            box["value"] = asyncio.run(coro)
-        except BaseException as exc:  # re-raised in the caller's thread
-            box["error"] = exc
-
-    thread = threading.Thread(target=target)
-    thread.start()
-    thread.join()
-    if "error" in box:
-        raise box["error"]
-    return box["value"]
-
-
 def index_site(site_dir: Path) -> int:
-    """Index ``site_dir`` with Pagefind into ``site_dir/pagefind``; return the pages indexed."""
-    if not pagefind_available():
+    """Index ``site_dir`` with Pagefind into ``site_dir/pagefind``; return the pages indexed.
+
+    Runs the binary the ``pagefind`` package finds (the extended one from the
+    ``pagefind-bin-extended`` wheel when installed) as a command and waits for it: the
+    package's service API terminates the binary as soon as it answers, which at times
+    left ``pagefind-entry.json`` empty.
+    """
+    from pagefind.service import get_executable
+
+    exe = get_executable() if pagefind_available() else None
+    if exe is None:
         raise RuntimeError("search: pagefind needs the Pagefind package: pip install 'pagefind[extended]'")
+    if not extended_available():
+        log.warning("pagefind: the extended binary is not installed, so Chinese is not segmented: "
+                    "pip install 'pagefind[extended]'")
     site_dir = Path(site_dir).resolve()
     out_dir = site_dir / "pagefind"
     if out_dir.is_dir():  # stale chunks from an earlier build would otherwise stay
-        for old in sorted(out_dir.rglob("*"), reverse=True):
-            old.unlink() if old.is_file() else old.rmdir()
-    return _run(_index(site_dir, out_dir))
+        shutil.rmtree(out_dir)
+    cmd = [str(exe), "--site", str(site_dir), "--output-path", str(out_dir), "--force-language", "zh"]
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    entry = out_dir / "pagefind-entry.json"
+    if proc.returncode != 0 or not entry.is_file() or entry.stat().st_size == 0:
+        tail = "\n".join((proc.stdout + proc.stderr).strip().splitlines()[-5:])
+        raise RuntimeError(f"pagefind failed (exit {proc.returncode}): {tail}")
+    found = re.search(r"Indexed (\d+) pages?", proc.stdout)
+    return int(found.group(1)) if found else 0
 
 
 def apply(site_dir: Path) -> PagefindResult:
