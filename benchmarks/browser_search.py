@@ -61,10 +61,25 @@ def serve(site_dir: Path):
         thread.join()
 
 
-def search(url: str, query: str, timeout_ms: int = 90000) -> SearchOutcome:
-    """Open ``url``, type ``query`` into the header search box, return the results shown."""
+def search(url: str, query: str, timeout_ms: int = 90000, browser=None) -> SearchOutcome:
+    """Open ``url``, type ``query`` into the header search box, return the results shown.
+
+    ``browser``: a Playwright browser already running (a test session's); without it one is
+    started and closed here (Playwright's sync API allows one running instance per thread).
+    """
+    if browser is not None:
+        return _search_in(browser, url, query, timeout_ms)
     from playwright.sync_api import sync_playwright
 
+    with sync_playwright() as pw:
+        own = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            return _search_in(own, url, query, timeout_ms)
+        finally:
+            own.close()
+
+
+def _search_in(browser, url: str, query: str, timeout_ms: int) -> SearchOutcome:
     fetched: dict[str, int] = {}
     typing = threading.Event()
 
@@ -79,28 +94,26 @@ def search(url: str, query: str, timeout_ms: int = 90000) -> SearchOutcome:
             except Exception:  # a redirect or an aborted fetch has no body
                 fetched[response.url] = 0
 
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page()
-            page.on("response", on_response)
-            page.goto(url, wait_until="networkidle")
-            typing.set()
-            page.locator(".md-search__input").first.click()
-            page.keyboard.insert_text(query)  # one input event, as an IME commits a word
-            page.wait_for_function(
-                """() => {
-                    const m = document.querySelector('.md-search-result__meta');
-                    const l = document.querySelector('.md-search-result__list');
-                    return m && l && (l.children.length > 0 || /没有|No matching/.test(m.textContent));
-                }""",
-                timeout=timeout_ms,
-            )
-            page.wait_for_load_state("networkidle")
-            links = page.locator(".md-search-result__item > .md-search-result__link:first-child")
-            results = [links.nth(i).evaluate("a => a.href") for i in range(links.count())]
-            titles = page.locator(".md-search-result__item > .md-search-result__link:first-child h1").all_inner_texts()
-            meta = page.locator(".md-search-result__meta").first.inner_text()
-        finally:
-            browser.close()
+    page = browser.new_page()
+    try:
+        page.on("response", on_response)
+        page.goto(url, wait_until="networkidle")
+        typing.set()
+        page.locator(".md-search__input").first.click()
+        page.keyboard.insert_text(query)  # one input event, as an IME commits a word
+        page.wait_for_function(
+            """() => {
+                const m = document.querySelector('.md-search-result__meta');
+                const l = document.querySelector('.md-search-result__list');
+                return m && l && (l.children.length > 0 || /没有|No matching/.test(m.textContent));
+            }""",
+            timeout=timeout_ms,
+        )
+        page.wait_for_load_state("networkidle")
+        links = page.locator(".md-search-result__item > .md-search-result__link:first-child")
+        results = [links.nth(i).evaluate("a => a.href") for i in range(links.count())]
+        titles = page.locator(".md-search-result__item > .md-search-result__link:first-child h1").all_inner_texts()
+        meta = page.locator(".md-search-result__meta").first.inner_text()
+    finally:
+        page.close()
     return SearchOutcome(results, titles, meta, fetched, failed)

@@ -6,6 +6,10 @@ from pathlib import Path
 
 import pytest
 
+# Browser fixtures (one Chromium per session, shared by every browser test module:
+# Playwright's sync API allows a single running instance per thread).
+pytest_plugins = ["browser_support"]
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 CORPUS = ROOT.parent / "shared" / "corpus" / "nmg"

@@ -23,9 +23,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from browser_support import (  # noqa: F401 - pytest fixtures
-    built_site, chromium, expect, new_page, page, playwright_api, shot, shots_dir, site_url,
-)
+from browser_support import expect, new_page  # fixtures come from conftest's pytest_plugins
 
 pytestmark = pytest.mark.browser
 

@@ -47,9 +47,9 @@ def test_pagefind_replaces_material_search_in_the_built_site(pagefind_site):
     assert 'class="md-search" data-pf-search' in header and "md-search__input" in header
 
 
-def test_term_page_is_the_first_result_for_its_term(pagefind_site):
+def test_term_page_is_the_first_result_for_its_term(pagefind_site, chromium):
     with browser_search.serve(pagefind_site) as url:
-        found = browser_search.search(url + "reports/2024-etuoke-qi/", "三北工程")
+        found = browser_search.search(url + "reports/2024-etuoke-qi/", "三北工程", browser=chromium)
     assert found.results, f"no results; result line: {found.meta!r}"
     assert found.results[0].endswith("/glossary/san-bei-gong-cheng/"), found.results[:5]
     assert found.titles[0] == "三北工程"
