@@ -24,10 +24,9 @@ import os
 import pickle
 from pathlib import Path
 
-from ..errors import InputError
 from ..model import Diagnostic, Report
-from .load import report_files, unique_slugs
-from .parse import parse_report, region_registry
+from .load import load_reports
+from .parse import parse_report
 
 SUFFIX = ".report.pickle"
 _CODE_DIRS = ("ingest",)
@@ -92,33 +91,23 @@ def load_reports_cached(paths_or_folder, config=None, cache_dir: Path | str = "b
     """``load_reports`` with unchanged files served from ``cache_dir``."""
     cache = Path(cache_dir)
     cache.mkdir(parents=True, exist_ok=True)
-    registry = region_registry(config)
     env = environment_digest(config)
-    reports: list[Report] = []
-    diagnostics: list[Diagnostic] = []
     used: set[str] = set()
-    for path in report_files(paths_or_folder):
+
+    def parse_cached(path: Path, config, registry) -> Report:
         try:
             entry = cache / (_key(env, path, path.read_bytes()) + SUFFIX)
-        except OSError:
-            entry = None  # unreadable: let parse_report say why
-        report = _read(entry) if entry is not None else None
+        except OSError:  # unreadable: let parse_report say why
+            return parse_report(path, config, registry=registry)
+        used.add(entry.name)
+        report = _read(entry)
         if report is None:
-            try:
-                report = parse_report(path, config, registry=registry)
-            except InputError as err:
-                diagnostics.append(Diagnostic(err.path, err.message + (f" — {err.fix}" if err.fix else ""),
-                                              err.line, "error", err.offset))
-                continue
-            if entry is not None:
-                _write(entry, report)
-        if entry is not None:
-            used.add(entry.name)
-        reports.append(report)
-        diagnostics.extend(report.diagnostics)
-    reports.sort(key=lambda r: (r.region_name, r.year or 0, r.slug, r.source))
-    diagnostics.extend(unique_slugs(reports))
+            report = parse_report(path, config, registry=registry)
+            _write(entry, report)
+        return report
+
+    result = load_reports(paths_or_folder, config, parse=parse_cached)
     for stale in cache.glob("*" + SUFFIX):
         if stale.name not in used:
             stale.unlink(missing_ok=True)
-    return reports, diagnostics
+    return result

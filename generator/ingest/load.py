@@ -22,19 +22,20 @@ def report_files(paths_or_folder: Union[str, Path, Iterable[Union[str, Path]]]) 
     return [Path(p) for p in paths_or_folder]
 
 
-def load_reports(paths_or_folder, config=None) -> tuple[list[Report], list[Diagnostic]]:
+def load_reports(paths_or_folder, config=None, parse=parse_report) -> tuple[list[Report], list[Diagnostic]]:
     """Parse every report; a bad file becomes an error Diagnostic and the rest go on.
 
     Reports come back sorted by (region, year, slug). Slugs are made unique: a repeat
     gets ``-2``, ``-3`` … with a warning, and two reports of the same region and year
-    get a warning too.
+    get a warning too. ``parse`` (path, config, registry=) -> Report may serve reports
+    from elsewhere (ingest/cache.py: a parse cache).
     """
     registry = region_registry(config)
     reports: list[Report] = []
     diagnostics: list[Diagnostic] = []
     for path in report_files(paths_or_folder):
         try:
-            report = parse_report(path, config, registry=registry)
+            report = parse(path, config, registry=registry)
         except InputError as err:
             diagnostics.append(Diagnostic(err.path, err.message + (f" — {err.fix}" if err.fix else ""),
                                           err.line, "error", err.offset))
