@@ -11,13 +11,10 @@ on PATH; Playwright cannot download its own build here).
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -28,6 +25,8 @@ except ImportError:
     expect = None
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import browser_search  # noqa: E402 - the one local server for tests and benchmarks
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 INSTALL_HINT = "install Debian's chromium (apt-get install chromium) and Playwright (pip install playwright)"
 VIEWPORT = {"width": 1280, "height": 900}
@@ -51,10 +50,6 @@ def require_browser():
     return sync_playwright
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - signature of the base class
-        pass
-
 
 @pytest.fixture(scope="session")
 def playwright_api():
@@ -77,17 +72,8 @@ def built_site(playwright_api, tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def site_url(built_site):
     """Base URL (ending in /) of the built site served on 127.0.0.1 at a free port."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="browser-site", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with browser_search.serve(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
