@@ -197,6 +197,9 @@ class Report:
     removed: list[Removal] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     meta: dict = field(default_factory=dict)  # extra front-matter fields, verbatim
+    # Content digest of the source file and the settings it was parsed with (set by
+    # ingest.load; "" otherwise). Equal digests mean equal reports: memo keys use it.
+    digest: str = ""
 
     # -- traversal helpers used by every stage ---------------------------------
     def walk_sections(self) -> Iterator[Section]:

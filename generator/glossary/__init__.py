@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from .. import memo
 from ..config import LINK_POLICIES, SiteConfig
 from ..model import Occurrence, Report, Term
 from .matcher import Matcher
@@ -39,8 +40,13 @@ class Glossary:
         self._by_term: dict[str, list[Occurrence]] = {key: [] for key in terms}
         self._paragraph: dict[tuple[str, str], list[Occurrence]] = {}
         self._entry_terms: dict[tuple[str, str], str] = {}
+        # Occurrences depend on the report and the surfaces matched: memoized per report.
+        self.matcher_digest = memo.digest(sorted(self.matcher.surfaces.items()), policy)
+        table = memo.table("occurrences")
         for report in sorted(reports, key=lambda r: r.slug):
-            occs = report_occurrences(report, self.matcher, policy, self.matcher.lookup)
+            key = memo.report_key(report)
+            occs = table.get(key and (key, self.matcher_digest),
+                             lambda: report_occurrences(report, self.matcher, policy, self.matcher.lookup))
             self._by_report[report.slug] = occs
             for occ in occs:
                 self._by_term[occ.term_key].append(occ)
@@ -67,6 +73,14 @@ class Glossary:
             seen.add(other)
             out.append((start, end, other))
         return out
+
+    @property
+    def digest(self) -> str:
+        """Digest of every term (headword, aliases, slug, definitions …) and what is matched:
+        pages that show any term's name, link or tooltip depend on it."""
+        if not hasattr(self, "_digest"):
+            self._digest = memo.digest(self.matcher_digest, [self.terms[k] for k in sorted(self.terms)])
+        return self._digest
 
     # -- lookups -------------------------------------------------------------------
     def ordered(self) -> list[Term]:

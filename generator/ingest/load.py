@@ -1,10 +1,17 @@
-"""Load a folder (or list) of report files into a deterministic, uniquely-slugged list."""
+"""Load a folder (or list) of report files into a deterministic, uniquely-slugged list.
+
+Within one process (``mkdocs serve`` rebuilds), a file whose bytes and parse settings
+are unchanged is not parsed again: its ``Report`` comes from the memo (generator/memo.py)
+and carries the same ``digest``.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Iterable, Union
 
+from .. import memo
 from ..errors import InputError
 from ..model import Diagnostic, Report
 from .parse import parse_report, region_registry
@@ -30,12 +37,16 @@ def load_reports(paths_or_folder, config=None, parse=parse_report) -> tuple[list
     get a warning too. ``parse`` (path, config, registry=) -> Report may serve reports
     from elsewhere (ingest/cache.py: a parse cache).
     """
-    registry = region_registry(config)
+    env = _parse_settings(config)
+    registry = memo.table("region-registry").get(env, lambda: region_registry(config))
     reports: list[Report] = []
     diagnostics: list[Diagnostic] = []
     for path in report_files(paths_or_folder):
         try:
-            report = parse(path, config, registry=registry)
+            if parse is parse_report:
+                report = _parse_memoized(path, config, registry, env)
+            else:
+                report = parse(path, config, registry=registry)
         except InputError as err:
             diagnostics.append(Diagnostic(err.path, err.message + (f" — {err.fix}" if err.fix else ""),
                                           err.line, "error", err.offset))
@@ -45,6 +56,41 @@ def load_reports(paths_or_folder, config=None, parse=parse_report) -> tuple[list
     reports.sort(key=lambda r: (r.region_name, r.year or 0, r.slug, r.source))
     diagnostics.extend(unique_slugs(reports))
     return reports, diagnostics
+
+
+def _parse_settings(config) -> str:
+    """Digest of what, besides the file, decides how it parses: regions and per-report
+    overrides, and the working directory (``Report.source`` is relative to it)."""
+    if config is None:
+        return memo.digest(None, os.getcwd())
+    return memo.digest(config.regions, sorted(config.reports.items()), os.getcwd())
+
+
+def _file_digest(path: Path) -> str:
+    """Digest of the file's bytes, re-read only when its stat (size, times, inode) changed."""
+    st = path.stat()
+    key = (str(path.resolve()), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+    return memo.table("file-digest").get(key, lambda: memo.digest(path.read_bytes()))
+
+
+def _parse_memoized(path: Path, config, registry, env: str) -> Report:
+    """``parse_report`` through the memo; the Report comes back as parsing returned it
+    (``unique_slugs`` may have renamed it or added diagnostics in an earlier build)."""
+    try:
+        content = _file_digest(path)
+    except OSError:  # let parse_report say what is wrong with the file
+        return parse_report(path, config, registry=registry)
+    key = memo.digest(str(path), content, env)
+
+    def parse() -> tuple[Report, str, tuple]:
+        report = parse_report(path, config, registry=registry)
+        report.digest = key
+        return report, report.slug, tuple(report.diagnostics)
+
+    report, slug, diagnostics = memo.table("report").get(key, parse)
+    report.slug = slug
+    report.diagnostics[:] = diagnostics
+    return report
 
 
 def unique_slugs(reports: list[Report]) -> list[Diagnostic]:

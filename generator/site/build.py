@@ -22,6 +22,7 @@ from pathlib import Path
 
 import yaml
 
+from .. import memo
 from ..config import load_config
 from ..errors import GeneratorError
 from ..glossary import build_glossary
@@ -102,6 +103,13 @@ def hand_written(docs_src: Path) -> tuple[list[Page], dict[str, bytes]]:
 
 def build_site(root, reports_dir=None, out_dir=None, strict: bool = False, quiet: bool = False,
                echo: bool = True) -> BuildResult:
+    """Generate the docs folder (see ``_build``); results of this process's earlier builds
+    whose inputs are unchanged are reused (generator/memo.py)."""
+    with memo.build():
+        return _build(root, reports_dir, out_dir, strict, quiet, echo)
+
+
+def _build(root, reports_dir, out_dir, strict: bool, quiet: bool, echo: bool) -> BuildResult:
     """Generate the docs folder. Raises GeneratorError for configuration problems.
 
     ``ok`` is False only under ``strict`` with any diagnostic: a report file that cannot

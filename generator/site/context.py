@@ -14,6 +14,13 @@ within that (default: path), ``in_nav=False`` keeps it out of the navigation
 
 Region pages: every name in ``ctx.regions`` (each report's region and all its
 parents) has a page at ``ctx.region_path(name)``; report pages link to them.
+
+Rebuilds: ``ctx.cached(table, key, render)`` reuses a page or fragment rendered by an
+earlier build in this process (generator/memo.py) when ``key`` and the site digest
+``ctx.digest`` are unchanged. The site digest covers the configuration, the glossary
+and the report catalogue (every report's slug, source, title, region, year, date,
+meeting, speaker); ``key`` must name every other input, usually the report keys
+(``memo.report_key``) of the reports the page quotes.
 """
 
 from __future__ import annotations
@@ -22,13 +29,17 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, Optional, TypeVar
 
 from ..pinyin import lazy_pinyin
 
+from .. import memo
 from ..config import SiteConfig
 from ..model import Diagnostic, Region, RegionRef, Report, Term
 from . import urls
+
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -69,6 +80,8 @@ class SiteContext:
     _children: dict[str, list[str]] = field(default_factory=dict)  # parent name -> child names
     _by_slug: dict[str, Report] = field(default_factory=dict)
     _by_region: dict[str, list[Report]] = field(default_factory=dict)
+    digest: str = ""  # configuration + glossary + report catalogue (see the module docstring)
+    reports_key: Optional[tuple] = None  # every report's memo key; None if one has none
 
     @classmethod
     def create(cls, root: Path, config: SiteConfig, reports: list[Report], glossary: Any = None,
@@ -89,7 +102,22 @@ class SiteContext:
                 if len(chain[:i]) >= len(ctx.region_parents.get(ref.name, [])):
                     ctx.region_parents[ref.name] = chain[:i]
         ctx._region_slugs = _unique_slugs(ctx.regions)
+        catalogue = [(r.slug, r.source, r.title, r.region, r.year, r.date, r.meeting, r.speaker, r.audience)
+                     for r in ordered]
+        ctx.digest = memo.digest(config, glossary.digest if glossary is not None else None, catalogue)
+        keys = tuple(memo.report_key(r) for r in ordered)
+        ctx.reports_key = None if None in keys else keys
         return ctx
+
+    def cached(self, table: str, key: Any, render: Callable[[], T]) -> T:
+        """``render()``, or its result from an earlier build with the same ``key`` and site
+        digest. A ``None`` key (some input has no stable key) always renders."""
+        return memo.table(table).get(None if key is None else (self.digest, key), render)
+
+    def keys_of(self, reports) -> Optional[tuple]:
+        """Memo keys of ``reports`` (None when one of them has none)."""
+        keys = tuple(memo.report_key(r) for r in reports)
+        return None if None in keys else keys
 
     # -- reports -------------------------------------------------------------
     def report(self, slug: str) -> Optional[Report]:

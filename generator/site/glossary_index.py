@@ -128,9 +128,10 @@ def candidates_page(ctx: SiteContext) -> Page:
 
 
 def pages(ctx: SiteContext) -> Iterable[Page]:
-    yield index_page(ctx)
+    # The lists show every term's usage count, which any report may change.
+    yield ctx.cached("page:glossary-index", ctx.reports_key, lambda: index_page(ctx))
     if ctx.glossary is None:
         return
-    yield categories_page(ctx)
-    yield numerals_page(ctx)
-    yield candidates_page(ctx)
+    yield ctx.cached("page:glossary-categories", ctx.reports_key, lambda: categories_page(ctx))
+    yield ctx.cached("page:glossary-numerals", ctx.reports_key, lambda: numerals_page(ctx))
+    yield ctx.cached("page:candidates", ctx.reports_key, lambda: candidates_page(ctx))

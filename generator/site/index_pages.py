@@ -167,8 +167,10 @@ def home(ctx: SiteContext) -> Page:
 
 
 def pages(ctx: SiteContext) -> Iterable[Page]:
-    yield home(ctx)
-    yield reports_overview(ctx)
-    yield years_index(ctx)
+    # Home and overview count every report's links and length; a year page its own reports.
+    yield ctx.cached("page:home", ctx.reports_key, lambda: home(ctx))
+    yield ctx.cached("page:reports-overview", ctx.reports_key, lambda: reports_overview(ctx))
+    yield ctx.cached("page:years", (), lambda: years_index(ctx))
     for year in ctx.years():
-        yield year_page(ctx, year)
+        key = ctx.keys_of(ctx.reports_of_year(year))
+        yield ctx.cached("page:year", None if key is None else (year, key), lambda: year_page(ctx, year))

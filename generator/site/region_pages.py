@@ -133,6 +133,9 @@ def overview_page(ctx: SiteContext) -> Page:
 
 
 def pages(ctx: SiteContext) -> Iterable[Page]:
-    yield overview_page(ctx)
+    # The tree shows the catalogue only (in the site digest); a region page also shows
+    # its own reports' 名词解释 entries and term counts.
+    yield ctx.cached("page:regions-overview", (), lambda: overview_page(ctx))
     for i, (name, _) in enumerate(region_walk(ctx)):
-        yield region_page(ctx, name, i)
+        key = ctx.keys_of(ctx.reports_of_region(name))
+        yield ctx.cached("page:region", None if key is None else (name, i, key), lambda: region_page(ctx, name, i))

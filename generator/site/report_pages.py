@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator, Optional
 
+from .. import memo
 from ..model import GlossaryEntry, Paragraph, Report, Section
 from . import markdown as md
 from . import urls
@@ -164,7 +165,7 @@ def pages(ctx: SiteContext) -> Iterator[Page]:
         # The nav title is also the page title (header, <title>, search results): keep it whole.
         yield Page(
             path=urls.report_page(report.slug),
-            content=_Renderer(ctx, report).render(),
+            content=ctx.cached("page:report", memo.report_key(report), _Renderer(ctx, report).render),
             nav_title=report_title(report),
             group=report.region_name or UNKNOWN_REGION,
             order=report_order(ctx, report),

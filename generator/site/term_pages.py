@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterable
 
+from .. import memo
 from ..model import Definition, Occurrence, Report, Term
 from . import urls
 from .context import Page, SiteContext
@@ -94,6 +95,22 @@ def _snippet(page: str, report: Report, texts: dict, anchor: str, occs: list[Occ
     return f"- {excerpt(text, spans)} （{link(where, target)}）"
 
 
+def _report_occurrences(page: str, report: Report, mine: list[Occurrence]) -> list[str]:
+    """The blocks for one report on a term page: heading, snippets, link to the report."""
+    out = [heading(3, f"{report_label(report)}（{len(mine)} 处）", "in-" + report.slug)]
+    by_anchor: dict[str, list[Occurrence]] = {}
+    for occ in mine:
+        by_anchor.setdefault(occ.anchor, []).append(occ)
+    texts = unit_texts(report)
+    anchors = list(by_anchor)
+    items = [_snippet(page, report, texts, a, by_anchor[a]) for a in anchors[:SNIPPETS_PER_REPORT]]
+    out.append(excerpts(["\n".join(items)]))
+    rest = len(anchors) - SNIPPETS_PER_REPORT
+    report_link = link("打开报告", urls.href(page, urls.report_page(report.slug)))
+    out.append(f"另有 {rest} 个段落用到本词，{report_link}查看全文。" if rest > 0 else report_link)
+    return out
+
+
 def _occurrences(ctx: SiteContext, page: str, term: Term) -> list[str]:
     occs = ctx.glossary.by_term(term.key)
     out = [heading(2, "出现位置", "occurrences")]
@@ -105,18 +122,11 @@ def _occurrences(ctx: SiteContext, page: str, term: Term) -> list[str]:
     reports = sorted_reports(ctx, [r for r in (ctx.report(s) for s in per_report) if r is not None])
     out.append(f"共 {len(occs)} 处，见于 {len(reports)} 篇报告。摘录中粗体为本词，点击摘录后的章节名跳到原文段落。")
     for report in reports:
-        mine = per_report[report.slug]
-        out.append(heading(3, f"{report_label(report)}（{len(mine)} 处）", "in-" + report.slug))
-        by_anchor: dict[str, list[Occurrence]] = {}
-        for occ in mine:
-            by_anchor.setdefault(occ.anchor, []).append(occ)
-        texts = unit_texts(report)
-        anchors = list(by_anchor)
-        items = [_snippet(page, report, texts, a, by_anchor[a]) for a in anchors[:SNIPPETS_PER_REPORT]]
-        out.append(excerpts(["\n".join(items)]))
-        rest = len(anchors) - SNIPPETS_PER_REPORT
-        report_link = link("打开报告", urls.href(page, urls.report_page(report.slug)))
-        out.append(f"另有 {rest} 个段落用到本词，{report_link}查看全文。" if rest > 0 else report_link)
+        # One report's snippets depend on that report and the term only (the site digest
+        # covers the term itself): reused across rebuilds while the report is unchanged.
+        key = memo.report_key(report)
+        out += ctx.cached("fragment:term-occurrences", key and (term.key, key),
+                          lambda: _report_occurrences(page, report, per_report[report.slug]))
     return out
 
 
@@ -159,7 +169,18 @@ def _related(ctx: SiteContext, page: str, term: Term) -> list[str]:
 
 
 def term_page(ctx: SiteContext, term: Term, order: int) -> Page:
+    """The term's page; re-rendered only when a report that uses the term, or the related
+    terms, changed (the site digest covers the term's own definitions)."""
     page = urls.term_page(term.slug)
+    users = ctx.keys_of(ctx.report(s) for s in dict.fromkeys(o.report_slug for o in ctx.glossary.by_term(term.key)))
+    key = None if users is None else (term.key, users, tuple(ctx.glossary.related(term.key)))
+    content = ctx.cached("page:term", key, lambda: _render(ctx, page, term))
+    letter = letter_of(term)
+    group = "数字开头" if letter == DIGIT_GROUP else letter
+    return Page(page, content, term.headword, group=group, order=(1, order))
+
+
+def _render(ctx: SiteContext, page: str, term: Term) -> str:
     names = [term.headword, *[a for a in term.aliases if a != term.headword]]
     facts = [f"拼音：{escape_text(term.pinyin)}" if term.pinyin else "",
              f"类别：{escape_text(term.category or '未分类')}",
@@ -174,9 +195,7 @@ def term_page(ctx: SiteContext, term: Term, order: int) -> Page:
     blocks += _related(ctx, page, term)
     back = link("术语表", urls.href(page, urls.GLOSSARY_INDEX))
     blocks.append(f"返回{back}。")
-    letter = letter_of(term)
-    group = "数字开头" if letter == DIGIT_GROUP else letter
-    return Page(page, join_blocks(blocks), term.headword, group=group, order=(1, order))
+    return join_blocks(blocks)
 
 
 def pages(ctx: SiteContext) -> Iterable[Page]:

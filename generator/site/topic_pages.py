@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from .. import memo
 from ..config import Topic
 from . import urls
 from .context import Page, SiteContext
@@ -79,26 +80,36 @@ def _summary_table(ctx: SiteContext, page: str, index: TopicIndex, topic: Topic)
     return table(["地区", "报告年份", "章节", "段落"], rows)
 
 
+def _report_blocks(page: str, index: TopicIndex, topic: Topic, report) -> list[str]:
+    """One report's sections and strongest paragraphs on the topic ([] when none)."""
+    sections = index.report_sections(topic.slug, report.slug)
+    paragraphs = index.report_paragraphs(topic.slug, report.slug)
+    if not sections and not paragraphs:
+        return []
+    blocks = [heading(3, report_label(report), "rep-" + report.slug)]
+    if sections:
+        links = [link(m.section.title, urls.href(page, urls.report_page(report.slug), m.section.anchor))
+                 for m in sections]
+        blocks.append("相关章节：" + "；".join(links))
+    if paragraphs:
+        shown = strongest(paragraphs)
+        blocks.append(f"相关段落（{len(paragraphs)} 段）：")
+        blocks.append(excerpts(["\n".join(_paragraph_item(page, m) for m in shown)]))
+        if len(shown) < len(paragraphs):
+            more = link("打开报告", urls.href(page, urls.report_page(report.slug)))
+            blocks.append(f"以上是得分最高的 {len(shown)} 段（按原文顺序）；另有 {len(paragraphs) - len(shown)} 段，"
+                          f"{more}查看全文。")
+    return blocks
+
+
 def _region_blocks(ctx: SiteContext, page: str, index: TopicIndex, topic: Topic, group: RegionGroup) -> list[str]:
     blocks = []
     for report in group.reports:
-        sections = index.report_sections(topic.slug, report.slug)
-        paragraphs = index.report_paragraphs(topic.slug, report.slug)
-        if not sections and not paragraphs:
-            continue
-        blocks.append(heading(3, report_label(report), "rep-" + report.slug))
-        if sections:
-            links = [link(m.section.title, urls.href(page, urls.report_page(report.slug), m.section.anchor))
-                     for m in sections]
-            blocks.append("相关章节：" + "；".join(links))
-        if paragraphs:
-            shown = strongest(paragraphs)
-            blocks.append(f"相关段落（{len(paragraphs)} 段）：")
-            blocks.append(excerpts(["\n".join(_paragraph_item(page, m) for m in shown)]))
-            if len(shown) < len(paragraphs):
-                more = link("打开报告", urls.href(page, urls.report_page(report.slug)))
-                blocks.append(f"以上是得分最高的 {len(shown)} 段（按原文顺序）；另有 {len(paragraphs) - len(shown)} 段，"
-                              f"{more}查看全文。")
+        # A report's matches depend on the report and the topic configuration (in the site
+        # digest): its blocks are reused across rebuilds while the report is unchanged.
+        key = memo.report_key(report)
+        blocks += ctx.cached("fragment:topic-report", key and (topic.slug, key),
+                             lambda: _report_blocks(page, index, topic, report))
     if blocks:
         head = [heading(2, group.label, region_anchor(ctx, group))]
         if group.name:
@@ -108,7 +119,17 @@ def _region_blocks(ctx: SiteContext, page: str, index: TopicIndex, topic: Topic,
 
 
 def topic_page(ctx: SiteContext, index: TopicIndex, topic: Topic, order: int) -> Page:
+    """The topic's page; re-rendered only when a report with matches on it changed."""
     page = urls.topic_page(topic.slug)
+    matched = {m.report.slug for m in index.paragraphs[topic.slug]} | {m.report.slug for m in
+                                                                       index.sections[topic.slug]}
+    users = ctx.keys_of(r for r in ctx.reports if r.slug in matched)
+    content = ctx.cached("page:topic", None if users is None else (topic.slug, users),
+                         lambda: _render(ctx, page, index, topic))
+    return Page(page, content, topic.name, order=(order,))
+
+
+def _render(ctx: SiteContext, page: str, index: TopicIndex, topic: Topic) -> str:
     total = len(index.paragraphs[topic.slug])
     reports = {m.report.slug for m in index.paragraphs[topic.slug]} | {m.report.slug for m in
                                                                        index.sections[topic.slug]}
@@ -118,7 +139,7 @@ def topic_page(ctx: SiteContext, index: TopicIndex, topic: Topic, order: int) ->
     blocks.append(_keywords_block(ctx, page, topic))
     if not reports:
         blocks.append("没有报告段落达到本专题的归类标准。")
-        return Page(page, join_blocks(blocks), topic.name, order=(order,))
+        return join_blocks(blocks)
     blocks.append(f"共在 {len(reports)} 篇报告中找到 {total} 个相关段落。下表按地区层级汇总，"
                   "下文逐个地区列出相关章节与段落摘录，便于对照各地的做法；粗体为命中的关键词，"
                   "点击章节名可跳到报告原文中的该段。")
@@ -126,7 +147,7 @@ def topic_page(ctx: SiteContext, index: TopicIndex, topic: Topic, order: int) ->
     for group in region_groups(ctx):
         blocks += _region_blocks(ctx, page, index, topic, group)
     blocks.append(escape_text(RULE))
-    return Page(page, join_blocks(blocks), topic.name, order=(order,))
+    return join_blocks(blocks)
 
 
 def overview_page(ctx: SiteContext, index: TopicIndex) -> Page:
@@ -160,6 +181,7 @@ def overview_page(ctx: SiteContext, index: TopicIndex) -> Page:
 
 def pages(ctx: SiteContext) -> Iterable[Page]:
     index = build_index(ctx)
-    yield overview_page(ctx, index)
+    # The topic × region counts involve every report.
+    yield ctx.cached("page:topics-overview", ctx.reports_key, lambda: overview_page(ctx, index))
     for i, topic in enumerate(index.topics):
         yield topic_page(ctx, index, topic, i)

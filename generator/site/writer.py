@@ -2,7 +2,9 @@
 
 Only files whose bytes changed are written (temp file in the same folder, then
 ``os.replace``), so ``mkdocs serve`` sees no change when nothing changed and never
-loops. Files under the output folder that this build no longer produces are
+loops. Within one process the writer remembers what it wrote: a file whose content
+is the same as last time and whose stat (size, mtime, inode) is unchanged on disk is
+not even read back. Files under the output folder that this build no longer produces are
 deleted, except the protected ones (``.gitignore``) and hidden files; empty
 folders left behind are removed.
 """
@@ -60,6 +62,36 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
+# output folder -> docs-relative path -> (content last written or found there, (size, mtime_ns, inode)
+# after that); the latest few output folders only.
+_KNOWN: dict[Path, dict[Path, tuple[bytes | str, tuple[int, int, int]]]] = {}
+_KNOWN_FOLDERS = 2
+
+
+def _stat(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+def _known(out_dir: Path) -> dict:
+    key = out_dir.resolve()
+    table = _KNOWN.pop(key, {})
+    _KNOWN[key] = table  # most recent last
+    while len(_KNOWN) > _KNOWN_FOLDERS:
+        del _KNOWN[next(iter(_KNOWN))]
+    return table
+
+
+def _unchanged_since_last_build(known_files: dict, rel: Path, target: Path, data: bytes | str) -> bool:
+    known = known_files.get(rel)
+    if known is None or not (known[0] is data or known[0] == data):
+        return False
+    return _stat(target) == known[1]
+
+
 def _is_kept(rel: Path) -> bool:
     return rel.name in PROTECTED or any(part.startswith(".") for part in rel.parts)
 
@@ -72,17 +104,26 @@ def write_tree(out_dir: Path, files: Mapping[str, bytes | str], prune: bool = Tr
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     result = WriteResult()
+    known = _known(out_dir)
     wanted = set()
     for rel in sorted(files):
         path = _safe_relpath(rel)
         wanted.add(path)
-        data = files[rel]
-        if isinstance(data, str):
-            data = data.encode("utf-8")
-        if write_if_changed(out_dir / path, data):
+        target = out_dir / path
+        content = files[rel]
+        if _unchanged_since_last_build(known, path, target, content):
+            result.unchanged += 1
+            continue
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        if write_if_changed(target, data):
             result.written += 1
         else:
             result.unchanged += 1
+        stat = _stat(target)
+        if stat is not None:
+            known[path] = (content, stat)
+    for stale in [p for p in known if p not in wanted]:
+        del known[stale]
     if prune:
         result.deleted = _prune(out_dir, wanted)
     return result

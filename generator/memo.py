@@ -1,0 +1,139 @@
+"""In-process memo of build results, so a rebuild redoes only what changed.
+
+``mkdocs serve`` runs the generator in the same process on every rebuild (the hook
+calls ``build_site``). Most of a build is made of pure functions of one report (its
+parse, its glossary occurrences, its topic matches, its page) or of one page's inputs.
+Each such result is kept here under a *content key*: a tuple of digests of everything
+the function reads. A rebuild after a one-report edit finds every other key unchanged
+and reuses the result; nothing is keyed on time or object identity.
+
+Rules that keep this safe:
+
+- a key must name every input of the computation; when in doubt, include the
+  site-wide signature (``digest`` of the configuration and the glossary);
+- cached values are never mutated by their users (they are shared between builds);
+- each build keeps only the entries it used (``build()`` prunes the rest at its end),
+  so memory holds one build's worth of results, whatever the number of rebuilds.
+
+``python -m generator build`` is one build in a fresh process: the memo only costs
+the key computation there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from contextlib import contextmanager
+from typing import Callable, Hashable, Iterator, Optional, TypeVar
+
+T = TypeVar("T")
+
+
+class Table:
+    """One kind of memoized result (e.g. parsed reports, rendered pages)."""
+
+    def __init__(self, name: str):
+        self.name = name
+        # key -> (value, entries of other tables its computation used)
+        self._data: dict[Hashable, tuple[object, list]] = {}
+        self._used: dict[Hashable, tuple[object, list]] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: Optional[Hashable], compute: Callable[[], T]) -> T:
+        """The value stored under ``key``, computing (and storing) it on a miss.
+
+        A ``None`` key means "no stable key" (e.g. a report not loaded from a file):
+        the value is computed and not stored."""
+        if key is None:
+            return compute()
+        if _COMPUTING:  # the enclosing computation depends on this entry
+            _COMPUTING[-1].append((self, key))
+        entry = self._data.get(key)
+        if entry is None:
+            self.misses += 1
+            inner: list = []
+            _COMPUTING.append(inner)
+            try:
+                value = compute()
+            finally:
+                _COMPUTING.pop()
+            entry = self._data[key] = (value, inner)
+        else:
+            self.hits += 1
+        self._keep(key, entry)
+        return entry[0]  # type: ignore[return-value]
+
+    def _keep(self, key: Hashable, entry: tuple[object, list]) -> None:
+        """Mark an entry used by this build, and the entries its computation used (a reused
+        page keeps the fragments it was made of for the next build that needs them)."""
+        if key in self._used:
+            return
+        self._used[key] = entry
+        for table, inner_key in entry[1]:
+            inner = table._data.get(inner_key)
+            if inner is not None:
+                table._keep(inner_key, inner)
+
+    def _prune(self) -> None:
+        self._data, self._used = self._used, {}
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+
+_COMPUTING: list[list] = []  # for each computation in progress: the entries it used
+_TABLES: dict[str, Table] = {}
+_DEPTH = 0
+
+
+def table(name: str) -> Table:
+    """The table called ``name`` (created on first use)."""
+    found = _TABLES.get(name)
+    if found is None:
+        found = _TABLES[name] = Table(name)
+    return found
+
+
+@contextmanager
+def build() -> Iterator[None]:
+    """One build: on success, every table keeps only the entries this build used."""
+    global _DEPTH
+    _DEPTH += 1
+    for t in _TABLES.values():
+        t.hits = t.misses = 0
+    try:
+        yield
+    except BaseException:
+        for t in _TABLES.values():  # a failed build keeps what it had, plus what it made
+            t._used = {}
+        raise
+    finally:
+        _DEPTH -= 1
+    if _DEPTH == 0:
+        for t in _TABLES.values():
+            t._prune()
+
+
+def clear() -> None:
+    """Forget everything (tests, or a caller that wants a cold build)."""
+    _TABLES.clear()
+
+
+def stats() -> dict[str, tuple[int, int]]:
+    """Table name -> (hits, misses) of the latest build."""
+    return {name: (t.hits, t.misses) for name, t in sorted(_TABLES.items())}
+
+
+def report_key(report) -> Optional[tuple[str, str]]:
+    """(content digest, slug) of a loaded report; None for one built in memory."""
+    return (report.digest, report.slug) if getattr(report, "digest", "") else None
+
+
+def digest(*parts: object) -> str:
+    """A short stable digest of ``parts`` (str, bytes, or anything with a stable ``repr``)."""
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        data = part if isinstance(part, bytes) else repr(part).encode("utf-8")
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()
