@@ -69,14 +69,12 @@ def stage_rows(entry: dict) -> list[str]:
     ]
     inc = site.get("incremental")
     if inc:
+        reuse = ""
+        if "rendered" in inc:
+            reuse = f"; {inc['reparsed']} report parsed, {inc['rendered']} pages re-rendered"
         rows.append(_row(inp, n, "incremental: one-report edit", inc, b,
                          f"{_pct(inc, gen)} of cold generator; "
-                         f"{inc['written']} files rewritten"))
-    inc = site.get("incremental_cached")
-    if inc:
-        rows.append(_row(inp, n, "incremental, parse cache on", inc, b,
-                         f"{_pct(inc, gen)} of cold generator; "
-                         f"generator/ingest/cache.py, opt-in; {inc['written']} files rewritten"))
+                         f"{inc['written']} files rewritten{reuse}"))
     if "mkdocs" in st:
         info = site["mkdocs"]
         index = (f"Pagefind index {_mb(info['pagefind_bytes'])}" if info.get("pagefind_bytes")

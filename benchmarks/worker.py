@@ -138,34 +138,8 @@ def time_page_modules(site_build) -> dict[str, float]:
     return seconds
 
 
-def edit_with_parse_cache(site_build, root: Path, reports_dir: Path, work: Path, rec) -> dict:
-    """The one-report edit again, with generator/ingest/cache.py standing in for load_reports.
-
-    The cache is filled first (as the previous build would have), untimed; then a
-    second report is edited and the site rebuilt.
-    """
-    import functools
-
-    from generator.config import load_config
-    from generator.ingest.cache import load_reports_cached
-    from generator.ingest.regions import RegionRegistry
-
-    cache = work / "parse-cache"
-    original = site_build.load_reports
-    site_build.load_reports = functools.partial(load_reports_cached, cache_dir=cache)
-    try:
-        config = load_config(root, region_exists=RegionRegistry.exists_in_dataset)
-        load_reports_cached(reports_dir, config, cache)
-        edited = edit_one_report(reports_dir, which=-1)
-        rec.mark("edit")
-        again = site_build.build_site(root, quiet=True, echo=False)
-        rec.stop()
-    finally:
-        site_build.load_reports = original
-    return {"file": edited.name, "written": again.written, "unchanged": again.unchanged, **rec.stages.pop("edit")}
-
-
 def run_site(reports_dir: Path, work: Path, skip_mkdocs: bool, edit: bool, search: str) -> dict:
+    from generator import memo
     from generator.site import build as site_build
     from generator.site import pagefind as pf
 
@@ -194,10 +168,12 @@ def run_site(reports_dir: Path, work: Path, skip_mkdocs: bool, edit: bool, searc
         rec.mark("edit")
         again = site_build.build_site(root, quiet=True, echo=False)
         rec.stop()
+        stats = memo.stats()
         out["incremental"] = {"file": edited.name, "written": again.written, "unchanged": again.unchanged,
-                              "deleted": again.deleted, **rec.stages.pop("edit")}
+                              "deleted": again.deleted, "reparsed": stats.get("report", (0, 0))[1],
+                              "rendered": sum(m for name, (_, m) in stats.items() if name.startswith("page:")),
+                              **rec.stages.pop("edit")}
         rec.stages.clear()
-        out["incremental_cached"] = edit_with_parse_cache(site_build, root, reports_dir, work, rec)
 
     if not skip_mkdocs:
         # Inside `mkdocs build`, time the hook's generator re-run and the Pagefind step apart.

@@ -29,13 +29,12 @@ def report_files(paths_or_folder: Union[str, Path, Iterable[Union[str, Path]]]) 
     return [Path(p) for p in paths_or_folder]
 
 
-def load_reports(paths_or_folder, config=None, parse=parse_report) -> tuple[list[Report], list[Diagnostic]]:
+def load_reports(paths_or_folder, config=None) -> tuple[list[Report], list[Diagnostic]]:
     """Parse every report; a bad file becomes an error Diagnostic and the rest go on.
 
     Reports come back sorted by (region, year, slug). Slugs are made unique: a repeat
     gets ``-2``, ``-3`` … with a warning, and two reports of the same region and year
-    get a warning too. ``parse`` (path, config, registry=) -> Report may serve reports
-    from elsewhere (ingest/cache.py: a parse cache).
+    get a warning too. An unchanged file parsed earlier in this process is not parsed again.
     """
     env = _parse_settings(config)
     registry = memo.table("region-registry").get(env, lambda: region_registry(config))
@@ -43,10 +42,7 @@ def load_reports(paths_or_folder, config=None, parse=parse_report) -> tuple[list
     diagnostics: list[Diagnostic] = []
     for path in report_files(paths_or_folder):
         try:
-            if parse is parse_report:
-                report = _parse_memoized(path, config, registry, env)
-            else:
-                report = parse(path, config, registry=registry)
+            report = _parse_memoized(path, config, registry, env)
         except InputError as err:
             diagnostics.append(Diagnostic(err.path, err.message + (f" — {err.fix}" if err.fix else ""),
                                           err.line, "error", err.offset))

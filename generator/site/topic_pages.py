@@ -67,19 +67,6 @@ def _paragraph_item(page: str, match: ParagraphMatch) -> str:
     return f"- {excerpt(match.paragraph.text, spans)} （{link(where, target)}）"
 
 
-def _summary_table(ctx: SiteContext, page: str, index: TopicIndex, topic: Topic) -> str:
-    rows = []
-    for group in region_groups(ctx):
-        reports = group.reports
-        paragraphs = sum(index.paragraph_count(topic.slug, r.slug) for r in reports)
-        sections = sum(index.section_count(topic.slug, r.slug) for r in reports)
-        label = link(group.label, urls.href(page, page, region_anchor(ctx, group))) if paragraphs or sections \
-            else escape_text(group.label)
-        years = "、".join(str(r.year) for r in reports if r.year) or "—"
-        rows.append([label, years, str(sections), str(paragraphs)])
-    return table(["地区", "报告年份", "章节", "段落"], rows)
-
-
 def _report_blocks(page: str, index: TopicIndex, topic: Topic, report) -> list[str]:
     """One report's sections and strongest paragraphs on the topic ([] when none)."""
     sections = index.report_sections(topic.slug, report.slug)
@@ -102,7 +89,15 @@ def _report_blocks(page: str, index: TopicIndex, topic: Topic, report) -> list[s
     return blocks
 
 
-def _region_blocks(ctx: SiteContext, page: str, index: TopicIndex, topic: Topic, group: RegionGroup) -> list[str]:
+def _region_part(ctx: SiteContext, page: str, index: TopicIndex, topic: Topic,
+                 group: RegionGroup) -> tuple[list[str], list[str]]:
+    """One region's row of the summary table and its blocks (heading, each report's part)."""
+    paragraphs = sum(index.paragraph_count(topic.slug, r.slug) for r in group.reports)
+    sections = sum(index.section_count(topic.slug, r.slug) for r in group.reports)
+    label = link(group.label, urls.href(page, page, region_anchor(ctx, group))) if paragraphs or sections \
+        else escape_text(group.label)
+    years = "、".join(str(r.year) for r in group.reports if r.year) or "—"
+    row = [label, years, str(sections), str(paragraphs)]
     blocks = []
     for report in group.reports:
         # A report's matches depend on the report and the topic configuration (in the site
@@ -115,7 +110,7 @@ def _region_blocks(ctx: SiteContext, page: str, index: TopicIndex, topic: Topic,
         if group.name:
             head.append("查看" + link(f"{group.name}地区页", urls.href(page, ctx.region_path(group.name))) + "。")
         blocks = head + blocks
-    return blocks
+    return row, blocks
 
 
 def topic_page(ctx: SiteContext, index: TopicIndex, topic: Topic, order: int) -> Page:
@@ -143,9 +138,15 @@ def _render(ctx: SiteContext, page: str, index: TopicIndex, topic: Topic) -> str
     blocks.append(f"共在 {len(reports)} 篇报告中找到 {total} 个相关段落。下表按地区层级汇总，"
                   "下文逐个地区列出相关章节与段落摘录，便于对照各地的做法；粗体为命中的关键词，"
                   "点击章节名可跳到报告原文中的该段。")
-    blocks.append(_summary_table(ctx, page, index, topic))
+    rows, parts = [], []
     for group in region_groups(ctx):
-        blocks += _region_blocks(ctx, page, index, topic, group)
+        key = ctx.keys_of(group.reports)
+        row, region_blocks = ctx.cached("fragment:topic-region", None if key is None else (topic.slug, group.name, key),
+                                        lambda: _region_part(ctx, page, index, topic, group))
+        rows.append(row)
+        parts += region_blocks
+    blocks.append(table(["地区", "报告年份", "章节", "段落"], rows))
+    blocks += parts
     blocks.append(escape_text(RULE))
     return join_blocks(blocks)
 
