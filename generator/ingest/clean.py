@@ -50,7 +50,7 @@ _GLOSSARY_WORDS = re.compile(r"名词解释|用语释义|名词注释")
 MEETING_HEADER_WINDOW = 6
 
 
-@dataclass
+@dataclass(slots=True)
 class CleanLine:
     """One source line after cleaning."""
 
@@ -149,9 +149,10 @@ def clean_lines(body: str, first_line: int = 1) -> tuple[list[CleanLine], list[R
     cleaner = Cleaner()
     out: list[CleanLine] = []
     nonempty = 0
-    for i, raw in enumerate(body.split("\n")):
-        cl = cleaner.clean_line(raw, first_line + i, nonempty)
-        if raw.strip():
-            nonempty += 1
-        out.append(cl)
+    for i, raw in enumerate(body.split("\n"), first_line):
+        if not raw or raw.isspace():  # a blank line: nothing to clean
+            out.append(CleanLine("", i))
+            continue
+        out.append(cleaner.clean_line(raw, i, nonempty))
+        nonempty += 1
     return out, cleaner.removed

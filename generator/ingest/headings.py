@@ -36,8 +36,11 @@ _ATTACHMENT = re.compile(r"^附\s*件\s*([0-9０-９]+|[一二三四五六七八
 _GLOSSARY = re.compile(r"^(?:《?政府工作报告》?)?(?:有关|相关)?(?:名词解释|用语释义|名词注释|名词术语解释)[：:]?$")
 _ITEM = re.compile(r"^(?:(\d{1,3})\s*[.．、](?![\d０-９])|[（(](\d{1,3})[）)])\s*")
 _SENTENCE_END = re.compile(r"[。！？!?]")
-_TERMINAL = re.compile(r"[。！？!?；;：:…][\"”’」』）)]*$")
+_TERMINAL_CHARS = "。！？!?；;：:…"
+_CLOSERS = "\"”’」』）)"
 
+# First characters the four numbered/named heading patterns above can match.
+_HEADING_START = frozenset("《政有相名用附（(" + CN_NUM)
 _CLAUSE_PUNCT = re.compile(r"[，,、。；;：:！!？?]")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 MAX_PLAIN_TITLE = 30  # an unmarked, unnumbered part title (``2004年的主要工作任务``)
@@ -81,11 +84,13 @@ def int_to_cn(n: int) -> str:
 
 
 def ends_sentence(text: str) -> bool:
-    """True when ``text`` ends with sentence-final (or clause-final) punctuation."""
-    return bool(_TERMINAL.search(text[-12:].rstrip()))
+    """True when ``text`` ends with sentence-final (or clause-final) punctuation,
+    possibly followed by closing quotes/brackets (within its last 12 characters)."""
+    tail = text[-12:].rstrip().rstrip(_CLOSERS)
+    return bool(tail) and tail[-1] in _TERMINAL_CHARS
 
 
-@dataclass
+@dataclass(slots=True)
 class Heading:
     kind: str  # PART | SUB | ATTACHMENT | GLOSSARY | TITLE
     number: str  # "一" / "（三）" / "附件 1" / ""
@@ -95,7 +100,7 @@ class Heading:
     plain: bool = False  # an unmarked unnumbered title line (may be a broken-line fragment)
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     number: str  # as written: "1." / "1、" / "（1）"
     value: int
@@ -119,7 +124,24 @@ def classify(cl: CleanLine) -> Optional[Heading]:
     text = cl.text.strip()
     if not text:
         return None
-    marked = cl.whole_bold or cl.heading_mark > 0
+    marked = (cl.bold > 0 and cl.bold >= len(text)) or cl.heading_mark > 0  # cl.whole_bold
+    if text[0] in _HEADING_START:
+        heading = _numbered(text, cl, marked)
+        if heading is not False:
+            return heading
+    if _ITEM.match(text) or ends_sentence(text):
+        return None
+    if marked and len(text) <= MAX_PLAIN_PART:
+        return Heading(TITLE, "", None, text)
+    if (len(text) <= MAX_PLAIN_TITLE and not _CLAUSE_PUNCT.search(text)
+            and len(_HAN_CHAR.findall(text)) >= 4):
+        return Heading(TITLE, "", None, text, plain=True)
+    return None
+
+
+def _numbered(text: str, cl: CleanLine, marked: bool):
+    """The glossary, attachment, sub-section or part heading ``text`` is; None when it
+    starts like one but is text; False when it is none of these kinds."""
     if _GLOSSARY.match(text):
         return Heading(GLOSSARY, "", None, text)
     m = _ATTACHMENT.match(text)
@@ -145,14 +167,7 @@ def classify(cl: CleanLine) -> Optional[Heading]:
         if m and not _SENTENCE_END.search(m.group(1)) and _SENTENCE_END.search(m.group(2)):
             return Heading(PART, number, value, m.group(1), m.group(2))
         return None
-    if _ITEM.match(text) or ends_sentence(text):
-        return None
-    if marked and len(text) <= MAX_PLAIN_PART:
-        return Heading(TITLE, "", None, text)
-    if (len(text) <= MAX_PLAIN_TITLE and not _CLAUSE_PUNCT.search(text)
-            and len(_HAN_CHAR.findall(text)) >= 4):
-        return Heading(TITLE, "", None, text, plain=True)
-    return None
+    return False
 
 
 def _attachment_value(num: str) -> Optional[int]:

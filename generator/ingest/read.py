@@ -17,6 +17,7 @@ import codecs
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Optional
 
 import yaml
 
@@ -24,11 +25,18 @@ from ..errors import InputError
 
 _NEWLINES = re.compile(r"\r\n?")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
+# A front-matter line simple enough to read without the YAML parser: ``key: plain text``.
+_SIMPLE_FIELD = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):[ ]+([^-?:,\[\]{}#&*!|>'\x22%@`\s](?:[^#\t]*[^#\s:])?)[ ]*")
+# Characters that could make YAML read the value otherwise (or reject it): the line
+# breaks and BOM YAML knows beyond "\n", control and non-BMP characters.
+_UNSAFE_CHAR = re.compile("[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]")
+_STR_TAG = "tag:yaml.org,2002:str"
+_RESOLVER = yaml.resolver.Resolver()
 
 
 def decode(data: bytes, source: str) -> str:
     """Decode report bytes into text (BOM removed); raise InputError when impossible."""
-    if not data.strip():
+    if not data or data.isspace():  # not data.strip(), without copying the file
         raise InputError(source, "the file is empty", fix="give it the text of a report")
     for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
         if data.startswith(bom):
@@ -42,23 +50,29 @@ def decode(data: bytes, source: str) -> str:
     if nul >= 0:
         raise InputError(source, f"binary data (NUL byte at byte {nul}), not a text report",
                          fix="give a plain-text (.txt/.md) report", offset=nul)
+    # No NUL byte, so no NUL character either (both codecs encode it only as 0x00):
+    # only check_text's empty check is left to do.
     try:
-        return check_text(data.decode("utf-8-sig"), source)
+        return _nonempty(data.decode("utf-8-sig"), source)
     except UnicodeDecodeError as exc:
         utf8_error = exc.start
     try:
-        return check_text(data.decode("gb18030"), source)
+        return _nonempty(data.decode("gb18030"), source)
     except UnicodeDecodeError:
         pass
     raise InputError(source, f"cannot decode the text: neither UTF-8 nor GB18030 (first bad byte at byte {utf8_error})",
                      fix="save the file as UTF-8", offset=utf8_error)
 
 
+def _nonempty(text: str, source: str) -> str:
+    if not text or text.isspace():
+        raise InputError(source, "the file is empty", fix="give it the text of a report")
+    return text
+
+
 def check_text(text: str, source: str) -> str:
     """``text`` itself, or InputError when it is empty or binary."""
-    if not text.strip():
-        raise InputError(source, "the file is empty", fix="give it the text of a report")
-    if "\x00" in text:
+    if "\x00" in _nonempty(text, source):
         raise InputError(source, "binary data (NUL character), not a text report",
                          fix="give a plain-text (.txt/.md) report")
     return text
@@ -66,7 +80,7 @@ def check_text(text: str, source: str) -> str:
 
 def normalise_newlines(text: str) -> str:
     """CRLF and lone CR become LF, so line numbers match what an editor shows."""
-    return _NEWLINES.sub("\n", text)
+    return _NEWLINES.sub("\n", text) if "\r" in text else text
 
 
 @dataclass
@@ -94,7 +108,9 @@ def split_front_matter(text: str) -> Source:
     block = match.group(0)
     problems = []
     try:
-        data = yaml.safe_load(match.group(1) or "") or {}
+        data = _simple_front_matter(match.group(1) or "")
+        if data is None:
+            data = yaml.safe_load(match.group(1) or "") or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark else ""
@@ -103,6 +119,26 @@ def split_front_matter(text: str) -> Source:
         data, problems = {}, ["front matter is not a mapping of fields; it was ignored"]
     data = {str(k): v for k, v in data.items()}
     return Source(text, text[len(block):], block.count("\n") + 1, data, block, problems)
+
+
+def _simple_front_matter(block: str) -> Optional[dict]:
+    """What ``yaml.safe_load`` gives for a block of ``key: text`` lines whose keys and
+    values are plain strings, read without the (slow, pure-Python) parser; None for
+    anything else (the caller then runs YAML)."""
+    data: dict = {}
+    lines = block.split("\n")
+    if lines[-1] == "":  # the block ends with "\n"
+        lines.pop()
+    for line in lines:
+        m = _SIMPLE_FIELD.fullmatch(line)
+        if m is None or ": " in m.group(2) or _UNSAFE_CHAR.search(line):
+            return None
+        key, value = m.groups()
+        for scalar in (key, value):
+            if _RESOLVER.resolve(yaml.ScalarNode, scalar, (True, False)) != _STR_TAG:
+                return None  # a number, date, boolean, null …: YAML decides
+        data[key] = value
+    return data
 
 
 def read_source(path: Path) -> Source:

@@ -26,6 +26,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
+import ahocorasick
+
 from ..errors import GeneratorError
 from ..model import Region, RegionRef
 
@@ -143,6 +145,14 @@ def _dataset_names() -> tuple[dict[str, list[str]], dict[str, str]]:
     return _DATASET_NAMES, _DATASET_SHORT
 
 
+HEX_PER_CHAR = 8
+
+
+def _hex(text: str) -> str:
+    """Eight hex digits per character (UTF-32): offsets divide exactly into characters."""
+    return text.encode("utf-32-be").hex()
+
+
 class RegionRegistry:
     """Look regions up by name, find them in text, walk the hierarchy."""
 
@@ -155,12 +165,7 @@ class RegionRegistry:
         for rc in (getattr(config, "regions", None) or []):
             self._merge(rc)
         self._short = {s: k for s, k in short.items() if s not in self._names and s not in self._aliases}
-        vocab = set(self._names) | set(self._aliases) | set(self._short)
-        self._lengths: dict[str, list[int]] = {}
-        for word in vocab:
-            self._lengths.setdefault(word[0], []).append(len(word))
-        for lens in self._lengths.values():
-            lens.sort(reverse=True)
+        self._automaton = None  # built on the first scan, see _matcher
 
     # -- configuration ----------------------------------------------------------------
     def _merge(self, rc) -> None:
@@ -266,19 +271,46 @@ class RegionRegistry:
         key = self._aliases.get(word) or (self._short.get(word) if short else None)
         return [key] if key else []
 
+    def _matcher(self):
+        """An Aho-Corasick automaton over every name, alias and short form.
+
+        Like glossary/matcher.py it runs over the text written in hex (see ``_hex``),
+        so no trie node has more than 16 children and the scan costs the same
+        whatever the first characters of the names.
+        A word's value is (length, key, is_short_form); key is "" when ambiguous.
+        """
+        if self._automaton is None:
+            automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
+            for words, is_short in ((self._names, False), (self._aliases, False), (self._short, True)):
+                for word in words:
+                    keys = self._lookup(word)
+                    automaton.add_word(_hex(word),
+                                       (len(word), keys[0] if len(keys) == 1 else "", is_short))
+            automaton.make_automaton()
+            self._automaton = automaton
+        return self._automaton
+
     def _scan(self, text: str, short: bool = True) -> list[tuple[int, str, str]]:
         """(offset, word, key) for region names in ``text``, the longest name winning
-        at each offset; ambiguous names get key "". ``short`` admits short forms."""
-        out, i, n = [], 0, len(text)
-        while i < n:
-            step = 1
-            for length in self._lengths.get(text[i], ()):
-                keys = self._lookup(text[i:i + length], short) if length <= n - i else []
-                if keys:
-                    out.append((i, text[i:i + length], keys[0] if len(keys) == 1 else ""))
-                    step = length
-                    break
-            i += step
+        at each offset; ambiguous names get key "". ``short`` admits short forms.
+
+        Scanning goes left to right: a name found at an offset is skipped over, so
+        names never overlap.
+        """
+        if not text or not (self._names or self._aliases or self._short):
+            return []
+        longest: dict[int, tuple[int, str]] = {}
+        # Matches arrive by increasing end, so a later one with the same start is longer.
+        for end_index, (length, key, is_short) in self._matcher().iter(_hex(text)):
+            end, partial = divmod(end_index + 1, HEX_PER_CHAR)
+            if not partial and (short or not is_short):
+                longest[end - length] = (length, key)
+        out, pos = [], 0
+        for start in sorted(longest):
+            if start >= pos:
+                length, key = longest[start]
+                out.append((start, text[start:start + length], key))
+                pos = start + length
         return out
 
     def mentions(self, text: str) -> list[tuple[int, str, list[str]]]:

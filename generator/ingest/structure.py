@@ -126,7 +126,9 @@ class TreeBuilder:
     def split_embedded(self, cl: CleanLine, gap: str) -> bool:
         """``…以下几个方面的工作。（一）认真贯彻…``: a （一） heading run into the text line
         before it starts a new line there (nothing is removed)."""
-        m = _EMBEDDED_FIRST_SUB.match(cl.text)
+        text = cl.text
+        # the pattern scans the whole line; most lines lack the （一） it needs
+        m = _EMBEDDED_FIRST_SUB.match(text) if "一）" in text or "一)" in text else None
         if not m:
             return False
         rest = CleanLine(m.group(2), cl.line)
