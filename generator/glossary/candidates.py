@@ -8,7 +8,8 @@ Two kinds of phrase count as candidates:
 
 A phrase is left out when the glossary already has it (any spelling) or when it
 sits inside a glossary occurrence (“三北”工程 is 三北工程, not a candidate 三北).
-Sorted most frequent first, ties by pinyin.
+Sorted most frequent first, ties by pinyin. ``report_candidates`` counts one report
+(a caller may keep it per report); ``candidates`` merges those counts and sorts.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
@@ -30,14 +32,16 @@ if TYPE_CHECKING:  # pragma: no cover
 
 _NUM = "[一二两三四五六七八九十百千]"
 _HAN = "[\u4e00-\u9fff]"
+_HAN_RE = re.compile(_HAN)
 _QUOTED_RE = re.compile(r"[“「『]([^“”「」『』\"\n]{2,12})[”」』]")
 _SENTENCE_PUNCT = re.compile(r"[，。；：？！,;:?!（）()《》\d%％.]")
+# After its first numeral ``n``: the lookbehind checks the character before it.
 _FORMULA_RE = re.compile(
-    rf"(?<![一二两三四五六七八九十百千第])(?:"
-    rf"{_NUM}+个{_HAN}{{2}}"  # 两个确立, 四个自信
-    rf"|{_NUM}大{_HAN}{{2}}"  # 五大任务 (十九大精神 is a congress, not a formula)
-    rf"|([一二两三四五六七八九]){_HAN}\1{_HAN}"  # 三多三少 (三X三Y), 一企一策
-    rf"|{_NUM}+[进化]"  # 八进, 四化
+    rf"(?P<n>{_NUM})(?<![一二两三四五六七八九十百千第].)(?:"
+    rf"{_NUM}*个{_HAN}{{2}}"  # 两个确立, 四个自信
+    rf"|大{_HAN}{{2}}"  # 五大任务 (十九大精神 is a congress, not a formula)
+    rf"|(?<=[一二两三四五六七八九]){_HAN}(?P=n){_HAN}"  # 三多三少 (三X三Y), 一企一策
+    rf"|{_NUM}*[进化]"  # 八进, 四化
     rf")"
 )
 # Leads of X个Y / X大Y that are ordinary counting, not a formula (一个月, 三个方面 …).
@@ -52,37 +56,77 @@ class Candidate:
     reports: list[str] = field(default_factory=list)  # report slugs, sorted
 
 
+_normalized = lru_cache(maxsize=65536)(normalize)  # phrases recur across reports
+
+
+@lru_cache(maxsize=65536)
+def _quoted(inner: str) -> Optional[str]:
+    """The phrase a quoted text stands for, or None when it is no candidate."""
+    inner = inner.strip()
+    if len(inner) >= 2 and not _SENTENCE_PUNCT.search(inner) and _HAN_RE.search(inner):
+        return strip_quotes(inner)
+    return None
+
+
 def _phrases(text: str) -> list[tuple[int, int, str]]:
     """Candidate phrases in one text: ``(start, end, phrase)``."""
     out = []
-    for m in _QUOTED_RE.finditer(text):
-        inner = m.group(1).strip()
-        if len(inner) >= 2 and not _SENTENCE_PUNCT.search(inner) and re.search(_HAN, inner):
-            out.append((m.start(), m.end(), strip_quotes(inner)))
+    if "“" in text or "「" in text or "『" in text:
+        for m in _QUOTED_RE.finditer(text):
+            phrase = _quoted(m.group(1))
+            if phrase is not None:
+                out.append((m.start(), m.end(), phrase))
     quoted = list(out)
     for m in _FORMULA_RE.finditer(text):
-        phrase, start, end = m.group(0), m.start(), m.end()
+        phrase = m.group()
+        if _COUNTING.match(phrase):
+            continue
+        start, end = m.span()
         # A quoted phrase is the curator's better guess at the term's extent.
-        if not _COUNTING.match(phrase) and not any(a < end and start < b for a, b, _ in quoted):
+        if not quoted or not any(a < end and start < b for a, b, _ in quoted):
             out.append((start, end, phrase))
     return out
+
+
+@lru_cache(maxsize=None)
+def _pinyin_key(phrase: str) -> tuple:
+    """Sort key of a phrase after its count: pinyin, then the phrase itself."""
+    return (lazy_pinyin(phrase, style=Style.TONE3), phrase)
+
+
+def report_candidates(report: Report, glossary: "Glossary") -> dict[str, int]:
+    """Candidate phrases of one report and how often it uses each (reading order).
+
+    Depends only on ``report`` and ``glossary.matcher``, so a caller may keep the
+    result per report; ``candidates`` merges them.
+    """
+    counts: dict[str, int] = {}
+    matcher = glossary.matcher
+    known = matcher.surfaces
+    for unit in report_units(report, matcher.lookup):
+        found = _phrases(unit.text)
+        if not found:
+            continue
+        found = [row for row in found if _normalized(row[2]) not in known]
+        if not found:
+            continue
+        taken = [(a, b) for a, b, _ in matcher.find(unit.text)]
+        for start, end, phrase in found:
+            if not any(a < end and start < b for a, b in taken):
+                counts[phrase] = counts.get(phrase, 0) + 1
+    return counts
 
 
 def candidates(reports: list[Report], glossary: "Glossary") -> list[Candidate]:
     """Phrases the reports quote or build as numeral formulas, not yet in ``glossary``."""
     counts: dict[str, int] = {}
     where: dict[str, set[str]] = {}
-    known = glossary.matcher.surfaces
     for report in reports:
-        for unit in report_units(report, glossary.matcher.lookup):
-            taken = [(a, b) for a, b, _ in glossary.matcher.find(unit.text)]
-            for start, end, phrase in _phrases(unit.text):
-                if normalize(phrase) in known or any(a < end and start < b for a, b in taken):
-                    continue
-                counts[phrase] = counts.get(phrase, 0) + 1
-                where.setdefault(phrase, set()).add(report.slug)
+        for phrase, n in report_candidates(report, glossary).items():
+            counts[phrase] = counts.get(phrase, 0) + n
+            where.setdefault(phrase, set()).add(report.slug)
     rows = [Candidate(p, n, sorted(where[p])) for p, n in counts.items()]
-    rows.sort(key=lambda c: (-c.count, lazy_pinyin(c.phrase, style=Style.TONE3), c.phrase))
+    rows.sort(key=lambda c: (-c.count, *_pinyin_key(c.phrase)))
     return rows
 
 

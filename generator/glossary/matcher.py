@@ -15,6 +15,10 @@ character of text. The matcher therefore runs over the text's UTF-16 code units
 written in hex (``str.encode(...).hex()``, C speed): four digits per character, no
 node with more than 16 children. A match must end on a character boundary;
 matches straddling two characters are dropped.
+
+``find`` remembers its result per text (the glossary's occurrence pass and the
+curators' candidates search the same paragraphs); the memo lives and dies with the
+matcher, so it never outlives the glossary it was built from.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ import ahocorasick
 from .normalize import Projection, normalize
 
 HEX_PER_CHAR = 4  # one UTF-16 code unit
+_MEMO_LIMIT = 500_000  # texts remembered by ``Matcher.find`` before the memo starts over
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
@@ -53,6 +58,7 @@ class Matcher:
             if old is None or (key == norm and old != norm) or (old != norm and key < old):
                 chosen[norm] = key
         self.surfaces = chosen  # normalized surface -> key
+        self._found: dict[str, tuple[tuple[int, int, str], ...]] = {}
         self._automaton = None
         if chosen:
             automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
@@ -78,6 +84,8 @@ class Matcher:
             end, partial = divmod(end_index + 1, HEX_PER_CHAR)
             if not partial:
                 longest[end - length] = (end, key)
+        if not longest:
+            return []
         out = []
         pos = 0
         for start in sorted(longest):
@@ -90,9 +98,18 @@ class Matcher:
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """``(start, end, key)`` spans in ``text`` (original offsets, quotes balanced)."""
-        return self.find_in(Projection(text))
+        if self._automaton is None:
+            return []
+        found = self._found.get(text)
+        if found is None:
+            found = tuple(self.find_in(Projection(text)))
+            if len(self._found) >= _MEMO_LIMIT:
+                self._found.clear()
+            self._found[text] = found
+        return list(found)
 
     def find_in(self, projection: Projection) -> list[tuple[int, int, str]]:
+        """``find`` over a text already projected (no memo)."""
         out = []
         last_end = 0
         for pstart, pend, key in self.find_projected(projection.text):

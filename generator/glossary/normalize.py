@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from itertools import accumulate
+from operator import sub
 
 # Quote characters that never make a different term (after NFKC, so full-width
 # ＂ and ＇ are covered by " and ').
@@ -27,10 +29,17 @@ _HEADWORD_DROP_RE = re.compile(r"[“”‘’「」『』\"'＂＇\s]+")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
+_FOLDED: dict[str, str] = {}  # memo of ``_fold_char``
+
+
 def _fold_char(ch: str) -> str:
     """One original character as it appears in the projection ('' when dropped)."""
-    out = unicodedata.normalize("NFKC", ch)
-    return "".join(c for c in out if c not in DROPPED and not c.isspace()).translate(_ASCII_LOWER)
+    folded = _FOLDED.get(ch)
+    if folded is None:
+        out = unicodedata.normalize("NFKC", ch)
+        folded = "".join(c for c in out if c not in DROPPED and not c.isspace()).translate(_ASCII_LOWER)
+        _FOLDED[ch] = folded
+    return folded
 
 
 # Ranges where every character NFKC-folds on its own (no composition with a neighbour);
@@ -38,33 +47,60 @@ def _fold_char(ch: str) -> str:
 _SAFE_RANGES = "\x00-\u02ff\u2000-\u2bff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uff9d\uffa0-\uffef"
 _CACHE: list = []
 _FOLD: dict[int, str] = {}
+# The fast path removes and folds these with ``str.replace`` before its regexes: they
+# are in nearly every paragraph, and a regex substitution per match costs far more.
+_FREQUENT_DROPS = "、“” 　"
+_FREQUENT_FOLDS = "，；：（）！？％"
+_DROPS: list[str] = []
+_FOLDS: list[tuple[str, str]] = []
+_SPAN = re.Match.span
 
 
-def _tables() -> tuple["re.Pattern", "re.Pattern", "re.Pattern"]:
-    """Regexes of the characters the projection drops, needs the slow path for, and folds.
+def _class_of(codes: list[int]) -> str:
+    """A regex character class body for ``codes`` (sorted), as ranges."""
+    out, i = [], 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        out.append(f"\\u{codes[i]:04x}" + (f"-\\u{codes[j]:04x}" if j > i else ""))
+        i = j + 1
+    return "".join(out)
+
+
+def _tables() -> tuple["re.Pattern", "re.Pattern", "re.Pattern", "re.Pattern"]:
+    """Regexes of the characters the projection drops, needs the slow path for, folds,
+    and of any character that is not kept as it is (one of the other three).
 
     Built once from NFKC itself (about 40,000 look-ups over the safe ranges); the
-    folds of single characters go to ``_FOLD``.
+    folds of single characters go to ``_FOLD``. The last two are single classes
+    without ``+`` so that ``re`` scans for them at C speed.
     """
     if not _CACHE:
-        dropped, expanding, changing = [], [], []
+        dropped, changing = [], []
+        plain: list[int] = []  # safe and folding to at most one character
+        same: list[int] = []  # safe and kept as it is
         for lo, hi in re.findall(r"(.)-(.)", _SAFE_RANGES):
             for code in range(ord(lo), ord(hi) + 1):
                 ch = chr(code)
                 folded = _fold_char(ch)
-                if folded == ch:
+                if len(folded) > 1:
                     continue
-                if not folded:
+                plain.append(code)
+                if folded == ch:
+                    same.append(code)
+                elif not folded:
                     dropped.append(re.escape(ch))
-                elif len(folded) > 1:
-                    expanding.append(re.escape(ch))
                 else:
                     changing.append(re.escape(ch))
                     _FOLD[code] = folded
         _CACHE.append(re.compile("[" + "".join(dropped) + "]+"))
-        _CACHE.append(re.compile(f"[^{_SAFE_RANGES}]|[{''.join(expanding)}]"))
+        _CACHE.append(re.compile(f"[^{_class_of(plain)}]"))
         _CACHE.append(re.compile("[" + "".join(changing) + "]+"))
-    return _CACHE[0], _CACHE[1], _CACHE[2]
+        _CACHE.append(re.compile(f"[^{_class_of(same)}]"))
+        _DROPS.extend(ch for ch in _FREQUENT_DROPS if _CACHE[0].fullmatch(ch))
+        _FOLDS.extend((ch, _FOLD[ord(ch)]) for ch in _FREQUENT_FOLDS if ord(ch) in _FOLD)
+    return _CACHE[0], _CACHE[1], _CACHE[2], _CACHE[3]
 
 
 def _fold_match(m: "re.Match") -> str:
@@ -84,40 +120,52 @@ def strip_quotes(text: str) -> str:
 class Projection:
     """``text`` projected by ``normalize`` character by character, with offsets back.
 
-    The map is kept as segments ``(proj_start, orig_start, linear)``: inside a linear
-    segment projected position p maps to ``orig_start + (p - proj_start)``; a
-    non-linear segment is one original character that NFKC expanded to several.
+    The map is kept as segments: segment ``k`` starts at projected ``_pstarts[k]`` and
+    original ``_ostarts[k]``. Inside a linear segment projected position p maps to
+    ``_ostarts[k] + (p - _pstarts[k])``; a non-linear segment (its index in
+    ``_expanded``) is one original character that NFKC expanded to several.
     Plain runs of text (the common case) cost one segment each.
     """
 
-    __slots__ = ("original", "text", "_pstarts", "_segs")
+    __slots__ = ("original", "text", "_pstarts", "_ostarts", "_expanded")
 
     def __init__(self, original: str):
-        dropped, unsafe, changing = _tables()
+        dropped, unsafe, changing, odd = _tables()
         self.original = original
         self._pstarts: list[int] = []  # filled on first use: most texts hold no match
-        self._segs: list[tuple[int, bool]] = []
-        if unsafe.search(original) is not None:  # rare: NFKC would expand or compose
-            self.text = self._slow(original)
-            return
-        # Fast path, all in C: every kept character folds to exactly one character,
-        # so only the dropped runs shift offsets.
-        self.text = changing.sub(_fold_match, dropped.sub("", original))
+        self._ostarts: list[int] = []
+        self._expanded: frozenset[int] | set[int] = frozenset()
+        # Fast path, all in C: the frequent drops and folds by ``str.replace``; the
+        # regexes only when some other character is left.
+        text = original
+        for ch in _DROPS:
+            text = text.replace(ch, "")
+        for ch, folded in _FOLDS:
+            text = text.replace(ch, folded)
+        if odd.search(text) is not None:
+            if unsafe.search(text) is not None:  # rare: NFKC would expand or compose
+                self.text = self._slow(original)
+                return
+            # Every kept character folds to exactly one character, so only the
+            # dropped runs shift offsets.
+            text = dropped.sub("", text)
+            if changing.search(text) is not None:
+                text = changing.sub(_fold_match, text)
+        self.text = text
 
     def _map(self) -> None:
         """Segments of the fast path: one per run of kept characters."""
-        pstarts, segs = [0], [(0, True)]
-        plen = pos = 0
-        for m in _tables()[0].finditer(self.original):
-            plen += m.start() - pos
-            pos = m.end()
-            pstarts.append(plen)
-            segs.append((pos, True))
-        self._pstarts, self._segs = pstarts, segs
+        spans = list(map(_SPAN, _tables()[0].finditer(self.original)))
+        ends = [end for _start, end in spans]
+        kept = map(sub, [start for start, _end in spans], [0] + ends)  # kept run before each drop
+        self._pstarts = list(accumulate(kept, initial=0))
+        self._ostarts = [0] + ends
 
     def _slow(self, original: str) -> str:
         pieces: list[str] = []
-        self._pstarts, self._segs = [], []
+        pstarts: list[int] = []
+        ostarts: list[int] = []
+        expanded: set[int] = set()
         plen = 0
         linear_open = False
         for i, ch in enumerate(original):
@@ -127,17 +175,19 @@ class Projection:
                 continue
             if len(folded) == 1:
                 if not linear_open:
-                    self._pstarts.append(plen)
-                    self._segs.append((i, True))
+                    pstarts.append(plen)
+                    ostarts.append(i)
                     linear_open = True
             else:
-                self._pstarts.append(plen)
-                self._segs.append((i, False))
+                expanded.add(len(pstarts))
+                pstarts.append(plen)
+                ostarts.append(i)
                 linear_open = False
             pieces.append(folded)
             plen += len(folded)
-        if not self._pstarts:
-            self._pstarts, self._segs = [0], [(0, True)]
+        if not pstarts:
+            pstarts, ostarts = [0], [0]
+        self._pstarts, self._ostarts, self._expanded = pstarts, ostarts, expanded
         return "".join(pieces)
 
     def orig(self, p: int) -> int:
@@ -145,8 +195,8 @@ class Projection:
         if not self._pstarts:
             self._map()
         k = bisect_right(self._pstarts, p) - 1
-        start, linear = self._segs[k]
-        return start + (p - self._pstarts[k]) if linear else start
+        start = self._ostarts[k]
+        return start if k in self._expanded else start + (p - self._pstarts[k])
 
     def span(self, pstart: int, pend: int) -> tuple[int, int]:
         """Original ``[start, end)`` of projected ``[pstart, pend)``, balanced for quotes.

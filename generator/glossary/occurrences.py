@@ -22,7 +22,6 @@ from typing import Callable, Iterator, Optional
 
 from ..model import Occurrence, Report
 from .matcher import Matcher
-from .normalize import Projection
 
 _NO_LINK_RE = re.compile(
     r"\[[^\[\]\n]*\]\([^()\s]*\)"  # Markdown link
@@ -62,15 +61,16 @@ def report_units(report: Report, key_of: Callable[[str], Optional[str]]) -> Iter
 
 def find_in_unit(matcher: Matcher, unit: Unit) -> list[tuple[int, int, str, bool]]:
     """``(start, end, key, linkable)`` for every occurrence in one unit."""
-    zones = no_link_zones(unit.text) if ("<" in unit.text or "](" in unit.text or "www" in unit.text
-                                         or "://" in unit.text or "@" in unit.text) else []
-    out = []
-    for start, end, key in matcher.find_in(Projection(unit.text)):
-        if key == unit.own_key:
-            continue
-        linkable = not any(zs < end and start < ze for zs, ze in zones)
-        out.append((start, end, key, linkable))
-    return out
+    text = unit.text
+    found = matcher.find(text)
+    if not found:
+        return []
+    own = unit.own_key
+    if not ("<" in text or "](" in text or "www" in text or "://" in text or "@" in text):
+        return [(start, end, key, True) for start, end, key in found if key != own]
+    zones = no_link_zones(text)
+    return [(start, end, key, not any(zs < end and start < ze for zs, ze in zones))
+            for start, end, key in found if key != own]
 
 
 def report_occurrences(report: Report, matcher: Matcher, policy: str,
