@@ -32,12 +32,12 @@ def parse_text(text: str, source: str, config=None, registry: Optional[RegionReg
 
 def _display(path: Path) -> str:
     """The path as given, relative to the working directory when it lies below it."""
-    # The common case on strings (Path.resolve() is os.path.realpath; pathlib's objects
-    # cost more than the work), anything else the pathlib way.
-    full, cwd = os.path.realpath(path), os.path.realpath(os.getcwd())
-    prefix = cwd if cwd.endswith(os.sep) else cwd + os.sep
-    if full.startswith(prefix) and len(full) > len(prefix):
-        return full[len(prefix):]
+    if os.name == "posix":  # on strings: pathlib's objects cost more than the work there
+        full, cwd = os.path.realpath(path), os.path.realpath(os.getcwd())  # = Path.resolve()
+        if full == cwd:
+            return "."
+        prefix = cwd.rstrip("/") + "/"
+        return full[len(prefix):] if full.startswith(prefix) else str(path)
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
