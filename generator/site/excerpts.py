@@ -29,22 +29,26 @@ def window(length: int, start: int, end: int, width: int = WIDTH) -> tuple[int, 
 
 def excerpt(text: str, spans: Sequence[tuple[int, int]], focus: int = 0, width: int = WIDTH) -> str:
     """Escaped Markdown excerpt of ``text`` around ``spans[focus]``; every span inside the
-    window is bold. Spans are (start, end) offsets into ``text``."""
-    text = text.replace("\n", " ")
+    window is bold. Spans are (start, end) offsets into ``text``; line breaks show as spaces."""
+    length = len(text)
     if not spans:
-        lo, hi = 0, min(len(text), width)
-        return escape_text(text[lo:hi]) + (ELLIPSIS if hi < len(text) else "")
+        hi = min(length, width)
+        return escape_text(text[:hi].replace("\n", " ")) + (ELLIPSIS if hi < length else "")
     start, end = spans[focus][0], spans[focus][1]
-    lo, hi = window(len(text), start, end, width)
+    lo, hi = window(length, start, end, width)
+    # Only the window is shown: cut it first (offsets below are relative to ``lo``).
+    shown = text[lo:hi].replace("\n", " ")
     parts = [ELLIPSIS] if lo > 0 else []
     pos = lo
-    for s, e in sorted((s[0], s[1]) for s in spans):
+    for s, e in sorted([(s[0], s[1]) for s in spans]):
         if s < pos or e > hi or e <= s:
             continue
-        parts.append(escape_text(text[pos:s]))
-        parts.append("**" + escape_text(text[s:e]) + "**")
+        if s > pos:
+            parts.append(escape_text(shown[pos - lo:s - lo]))
+        parts.append("**" + escape_text(shown[s - lo:e - lo]) + "**")
         pos = e
-    parts.append(escape_text(text[pos:hi]))
-    if hi < len(text):
+    if hi > pos:
+        parts.append(escape_text(shown[pos - lo:]))
+    if hi < length:
         parts.append(ELLIPSIS)
-    return "".join(p for p in parts if p)
+    return "".join(parts)

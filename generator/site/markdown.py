@@ -36,9 +36,16 @@ PERMALINK_TITLE = "引用本段"
 _SPECIAL = "&<>*_#|[](){}\\`~^=+!?:$\"'\t"  # tab: Python-Markdown expands raw tabs
 _ENTITY = {c: f"&#{ord(c)};" for c in _SPECIAL}
 _ENTITY.update({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
-_SPECIAL_RE = re.compile("[" + re.escape(_SPECIAL) + "]")
 # Control characters: Python-Markdown uses \x02/\x03 as placeholders internally.
-_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = "".join(map(chr, [*range(0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f]))
+# One str.translate pass does the character-by-character escaping: control characters
+# become U+FFFD, special characters entities (no replacement holds a character of either).
+_TABLE = {ord(c): "\ufffd" for c in _CONTROL}
+_TABLE.update({ord(c): e for c, e in _ENTITY.items()})
+# Any character escaping may change: _TABLE's and the line ends \r, \n. A text without
+# one is a single line, and only its start (a block marker) can need escaping.
+_NEEDS_RE = re.compile("[" + re.escape(_SPECIAL + _CONTROL) + "\r\n]")
+_BLOCK_START = frozenset(" -")  # a tab is already an entity when line starts are escaped
 _NEWLINE_RE = re.compile(r"\r\n|\r|\n")
 # At the start of a line: indentation (code block) and block markers that survive
 # the global escaping: "- " / "-- " lists and rules, "1." ordered lists.
@@ -46,10 +53,7 @@ _LINE_START_RE = re.compile(r"^([ \t]*)(-*)(\d+\.)?", re.M)
 _ANCHOR_RE = re.compile(r"\w[\w.:-]*")  # Unicode word characters: anchors may be Chinese
 _SCHEME_RE = re.compile(r"^\s*[A-Za-z][A-Za-z0-9+.-]*:")
 _HREF_UNSAFE_RE = re.compile(r"[^\w/#.~%-]")
-
-
-def _entities(s: str) -> str:
-    return _SPECIAL_RE.sub(lambda m: _ENTITY[m.group()], s)
+_HREF_SAFE_RE = re.compile(r"[\w/#.~%-]*")  # nothing to check or quote (a scheme needs ":")
 
 
 def _line_start(m: re.Match) -> str:
@@ -62,16 +66,23 @@ def _line_start(m: re.Match) -> str:
 
 def escape_text(s: str) -> str:
     """Inline-safe Markdown showing ``s`` exactly as written."""
-    s = _CONTROL_RE.sub("\ufffd", s)
-    s = _entities(s)
-    s = _LINE_START_RE.sub(_line_start, s)
-    return _NEWLINE_RE.sub("<br />\n", s)
+    if _NEEDS_RE.search(s) is not None:
+        s = s.translate(_TABLE)
+        if "\n" in s or "\r" in s:
+            s = _LINE_START_RE.sub(_line_start, s)
+            return _NEWLINE_RE.sub("<br />\n", s)
+    # One line: only its start can hold an indent, a "-" marker or a "1." number.
+    if s and (s[0] in _BLOCK_START or s[0].isdecimal()):
+        m = _LINE_START_RE.match(s)
+        return _line_start(m) + s[m.end():]
+    return s
 
 
 def escape_attr(s: str) -> str:
     """A value for ``title="…"``/``alt="…"`` or a Markdown link title: one line, escaped."""
-    s = _CONTROL_RE.sub("\ufffd", s)
-    return _entities(_NEWLINE_RE.sub(" ", s))
+    if _NEEDS_RE.search(s) is None:
+        return s
+    return _NEWLINE_RE.sub(" ", s).translate(_TABLE)
 
 
 def check_anchor(anchor: str) -> str:
@@ -83,6 +94,8 @@ def check_anchor(anchor: str) -> str:
 
 def check_href(href: str) -> str:
     """Hrefs are relative site paths (``../glossary/x.md#a``): no scheme, no spaces."""
+    if _HREF_SAFE_RE.fullmatch(href) is not None and not href.startswith("//"):
+        return href
     if _SCHEME_RE.match(href) or href.startswith("//"):
         raise ValueError(f"only relative site links are allowed: {href!r}")
     return _HREF_UNSAFE_RE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), href)
@@ -114,6 +127,8 @@ def render_linked(text: str, spans: Iterable[Sequence] = (), lead: int = 0) -> s
 
     A link that straddles the end of the lead is kept whole inside the bold part.
     """
+    if not spans and lead <= 0:
+        return escape_text(text)
     spans = _clean_spans(text, spans)
     bold_end = max(0, min(lead, len(text)))
     for start, end, _, _ in spans:

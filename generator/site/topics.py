@@ -122,9 +122,14 @@ class TopicMatcher:
                 for word in [term, *term_aliases.get(term, [])]:
                     self._own(owners, word, topic.slug, TERM_WEIGHT)
         self.owners = owners
+        # word -> ((topic slug, weight), ...): the owners as a tuple, read once per match
+        self._owned = {word: tuple(slots.items()) for word, slots in owners.items()}
+        # (start, end, word, weight) -> Hit: hits are immutable values, and the same word at
+        # the same offset recurs in many texts, so each distinct one is made once
+        self._hits: dict[tuple[int, int, str, int], Hit] = {}
         self._automaton = ahocorasick.Automaton()
         for word in sorted(owners):
-            self._automaton.add_word(word, word)
+            self._automaton.add_word(word, (word, len(word)))
         if owners:
             self._automaton.make_automaton()
 
@@ -139,22 +144,44 @@ class TopicMatcher:
         """Leftmost-longest, non-overlapping matches: (start, end, word)."""
         if not self.owners or not text:
             return []
-        found = [(end + 1 - len(word), end + 1, word) for end, word in self._automaton.iter(text)]
-        found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+        # (start, -length, word) sorts leftmost first, then longest first; two matches with
+        # the same start and length are the same word, so the word never decides the order.
+        found = [(end + 1 - n, -n, word) for end, (word, n) in self._automaton.iter(text)]
+        found.sort()
         out, last_end = [], 0
-        for start, end, word in found:
+        for start, neg, word in found:
             if start >= last_end:
-                out.append((start, end, word))
-                last_end = end
+                last_end = start - neg
+                out.append((start, last_end, word))
+        return out
+
+    def grouped(self, text: str) -> dict[str, list[tuple[int, int, str, int]]]:
+        """Like ``hits`` with plain ``(start, end, word, weight)`` tuples (cheaper to make)."""
+        out: dict[str, list[tuple[int, int, str, int]]] = {}
+        owned = self._owned
+        for start, end, word in self.words(text):
+            for slug, weight in owned[word]:
+                found = out.get(slug)
+                if found is None:
+                    out[slug] = [(start, end, word, weight)]
+                else:
+                    found.append((start, end, word, weight))
+        return out
+
+    def as_hits(self, found: list[tuple[int, int, str, int]]) -> list[Hit]:
+        """``grouped`` tuples as ``Hit`` values."""
+        made = self._hits
+        out = []
+        for key in found:
+            hit = made.get(key)
+            if hit is None:
+                hit = made[key] = Hit(*key)
+            out.append(hit)
         return out
 
     def hits(self, text: str) -> dict[str, list[Hit]]:
         """Matches grouped by topic slug, each list in text order."""
-        out: dict[str, list[Hit]] = {}
-        for start, end, word in self.words(text):
-            for slug, weight in self.owners[word].items():
-                out.setdefault(slug, []).append(Hit(start, end, word, weight))
-        return out
+        return {slug: self.as_hits(found) for slug, found in self.grouped(text).items()}
 
 
 def score(hits: list[Hit], lead: int = 0, in_section: bool = False) -> int:
@@ -190,27 +217,66 @@ def _inherited(report: Report, own: dict[str, dict[str, list[Hit]]]) -> dict[str
     return out
 
 
+def _score_tuples(found: list[tuple[int, int, str, int]], lead: int, in_section: bool) -> int:
+    """``score`` of one topic's ``TopicMatcher.grouped`` tuples (in text order)."""
+    if len(found) == 1:
+        total = found[0][3]
+    else:
+        # a word has one weight per topic, so the best weight of a word is its weight
+        total = sum({word: weight for _, _, word, weight in found}.values())
+    if lead and found[0][0] < lead:  # the first match in text order starts earliest
+        total += LEAD_BONUS
+    if in_section:
+        total += SECTION_BONUS
+    return total
+
+
+def report_topics(report: Report, matcher: TopicMatcher
+                  ) -> tuple[dict[str, list[SectionMatch]], dict[str, list[ParagraphMatch]]]:
+    """One report's section and paragraph matches, by topic slug, each list in reading order.
+
+    Depends only on the report and the matcher, so a caller may memoize it per report;
+    ``assign_topics`` merges the results of every report.
+    """
+    sections: dict[str, list[SectionMatch]] = {}
+    paragraphs: dict[str, list[ParagraphMatch]] = {}
+    own = _section_topics(report, matcher)
+    for section in report.walk_sections():
+        if section.kind == "glossary":
+            continue
+        for slug, hits in sorted(own[section.anchor].items()):
+            sections.setdefault(slug, []).append(SectionMatch(report, section, hits))
+    inherited = _inherited(report, own)
+    none: set[str] = set()
+    for section, paragraph in report.paragraphs():
+        if section is not None and section.kind == "glossary":
+            continue
+        grouped = matcher.grouped(paragraph.text)
+        if not grouped:
+            continue
+        above = inherited.get(section.anchor, none) if section else none
+        lead = paragraph.lead
+        for slug in sorted(grouped):
+            found = grouped[slug]
+            value = _score_tuples(found, lead, slug in above)
+            if value >= THRESHOLD:
+                paragraphs.setdefault(slug, []).append(
+                    ParagraphMatch(report, section, paragraph, value, matcher.as_hits(found)))
+    return sections, paragraphs
+
+
 def assign_topics(reports: Iterable[Report], topics: list[Topic],
                   term_aliases: Optional[dict[str, list[str]]] = None) -> TopicIndex:
-    """Assign every section and paragraph of ``reports`` to the topics it matches."""
+    """Assign every section and paragraph of ``reports`` to the topics it matches
+    (``report_topics`` for each report, merged in slug order)."""
     matcher = TopicMatcher(topics, term_aliases)
     index = TopicIndex(list(topics), {t.slug: [] for t in topics}, {t.slug: [] for t in topics})
     for report in sorted(reports, key=lambda r: r.slug):
-        own = _section_topics(report, matcher)
-        for section in report.walk_sections():
-            if section.kind == "glossary":
-                continue
-            for slug, hits in sorted(own[section.anchor].items()):
-                index.sections[slug].append(SectionMatch(report, section, hits))
-        inherited = _inherited(report, own)
-        for section, paragraph in report.paragraphs():
-            if section is not None and section.kind == "glossary":
-                continue
-            above = inherited.get(section.anchor, set()) if section else set()
-            for slug, hits in sorted(matcher.hits(paragraph.text).items()):
-                value = score(hits, paragraph.lead, slug in above)
-                if value >= THRESHOLD:
-                    index.paragraphs[slug].append(ParagraphMatch(report, section, paragraph, value, hits))
+        sections, paragraphs = report_topics(report, matcher)
+        for slug, matches in sections.items():
+            index.sections[slug].extend(matches)
+        for slug, matches in paragraphs.items():
+            index.paragraphs[slug].extend(matches)
     return index
 
 

@@ -55,8 +55,27 @@ GLOSSARY_BY_NUMERAL = "glossary/numerals.md"
 CANDIDATES = "about/candidates.md"
 
 
-@lru_cache(maxsize=1 << 14)  # pages link to the same few pages over and over
+_ODD_PARTS = frozenset(("", ".", ".."))
+
+
+@lru_cache(maxsize=1 << 16)  # pages link to the same few pages over and over
 def _relative(from_page: str, to_page: str) -> str:
+    """``posixpath.relpath(to_page, dirname(from_page))`` without its two ``abspath`` calls.
+
+    Site paths are plain relative paths ("reports/x.md"); for those the relative path is
+    ".." for each folder of ``from_page`` below the common folders, then the rest of
+    ``to_page``. Anything else (absolute, "./", "..", "//") goes to ``posixpath``.
+    """
+    here = from_page.split("/")
+    there = to_page.split("/")
+    del here[-1]  # the folder of from_page
+    if _ODD_PARTS.isdisjoint(here) and _ODD_PARTS.isdisjoint(there):
+        common = 0
+        for a, b in zip(here, there):
+            if a != b:
+                break
+            common += 1
+        return "/".join([".."] * (len(here) - common) + there[common:]) or "."
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
 
 
