@@ -11,6 +11,7 @@ Aho-Corasick search), ``sources`` (collect and merge definitions, slugs, pinyin)
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Optional
 
 from .. import memo
@@ -26,6 +27,22 @@ from .sources import collect_terms, sort_key, surface_map
 __all__ = ["Glossary", "build_glossary", "Matcher"]
 
 
+class _ReportOccurrences:
+    """One report's occurrences and the lookups built from them (shared between builds)."""
+
+    __slots__ = ("all", "by_term", "links", "pairs")
+
+    def __init__(self, occurrences: list[Occurrence]):
+        self.all = occurrences  # reading order
+        self.by_term: dict[str, list[Occurrence]] = {}
+        self.links: dict[str, list[Occurrence]] = {}  # anchor -> linked occurrences
+        for occ in occurrences:
+            self.by_term.setdefault(occ.term_key, []).append(occ)
+            if occ.linked:
+                self.links.setdefault(occ.anchor, []).append(occ)
+        self.pairs = co_occurrence(occurrences)
+
+
 class Glossary:
     """Every term with its definitions, occurrences, links and related terms."""
 
@@ -36,22 +53,24 @@ class Glossary:
         self.policy = policy
         self._order = sorted(terms.values(), key=sort_key)
         self.matcher = Matcher(surface_map(terms))
-        self._by_report: dict[str, list[Occurrence]] = {}
-        self._by_term: dict[str, list[Occurrence]] = {key: [] for key in terms}
-        self._paragraph: dict[tuple[str, str], list[Occurrence]] = {}
+        self._by_report: dict[str, _ReportOccurrences] = {}
+        self._term_reports: dict[str, list[str]] = {key: [] for key in terms}  # report slugs, sorted
+        self._usage: dict[str, int] = dict.fromkeys(terms, 0)
         self._entry_terms: dict[tuple[str, str], str] = {}
-        # Occurrences depend on the report and the surfaces matched: memoized per report.
+        # Occurrences depend on the report and the surfaces matched: memoized per report, so
+        # a rebuild after a one-report edit works per term and report, not per occurrence.
         self.matcher_digest = memo.digest(sorted(self.matcher.surfaces.items()), policy)
         table = memo.table("occurrences")
+        pairs: Counter = Counter()
         for report in sorted(reports, key=lambda r: r.slug):
             key = memo.report_key(report)
-            occs = table.get(key and (key, self.matcher_digest),
-                             lambda: report_occurrences(report, self.matcher, policy, self.matcher.lookup))
-            self._by_report[report.slug] = occs
-            for occ in occs:
-                self._by_term[occ.term_key].append(occ)
-                if occ.linked:
-                    self._paragraph.setdefault((report.slug, occ.anchor), []).append(occ)
+            found = table.get(key and (key, self.matcher_digest), lambda: _ReportOccurrences(
+                report_occurrences(report, self.matcher, policy, self.matcher.lookup)))
+            self._by_report[report.slug] = found
+            for term_key, occs in found.by_term.items():
+                self._term_reports[term_key].append(report.slug)
+                self._usage[term_key] += len(occs)
+            pairs.update(found.pairs)
             for entry in report.glossary:
                 key = self.matcher.lookup(entry.term)
                 if key is not None and key in terms:
@@ -59,9 +78,7 @@ class Glossary:
         self._definition_links = {
             (key, i): self._link_definition(key, d.text)
             for key, term in terms.items() for i, d in enumerate(term.definitions)}
-        all_occs = [occ for slug in sorted(self._by_report) for occ in self._by_report[slug]]
-        self._related = related_terms([t.key for t in self._order], self._definition_links,
-                                      co_occurrence(all_occs))
+        self._related = related_terms([t.key for t in self._order], self._definition_links, pairs)
 
     def _link_definition(self, key: str, text: str) -> list[tuple[int, int, str]]:
         """The first mention of each other term in a definition; never the term itself."""
@@ -94,15 +111,27 @@ class Glossary:
 
     def occurrences(self, report_slug: str) -> list[Occurrence]:
         """Every occurrence in one report, reading order; ``linked`` per the link policy."""
-        return list(self._by_report.get(report_slug, []))
+        found = self._by_report.get(report_slug)
+        return list(found.all) if found else []
 
     def by_term(self, term_key: str) -> list[Occurrence]:
         """Every occurrence of a term, reports by slug, each in reading order."""
-        return list(self._by_term.get(term_key, []))
+        return [occ for slug in self._term_reports.get(term_key, ())
+                for occ in self._by_report[slug].by_term[term_key]]
+
+    def term_reports(self, term_key: str) -> list[str]:
+        """Slugs of the reports that use the term, sorted."""
+        return list(self._term_reports.get(term_key, ()))
+
+    def in_report(self, term_key: str, report_slug: str) -> list[Occurrence]:
+        """The term's occurrences in one report, reading order."""
+        found = self._by_report.get(report_slug)
+        return list(found.by_term.get(term_key, ())) if found else []
 
     def paragraph_links(self, report_slug: str, anchor: str) -> list[Occurrence]:
         """Linked occurrences in one paragraph or 名词解释 entry, by start, non-overlapping."""
-        return list(self._paragraph.get((report_slug, anchor), []))
+        found = self._by_report.get(report_slug)
+        return list(found.links.get(anchor, ())) if found else []
 
     def definition_links(self, term_key: str, index: int) -> list[tuple[int, int, str]]:
         """``(start, end, other_key)`` spans in ``terms[term_key].definitions[index].text``."""
@@ -114,7 +143,7 @@ class Glossary:
 
     def usage_count(self, term_key: str) -> int:
         """How many times the reports use the term, whatever the link policy."""
-        return len(self._by_term.get(term_key, []))
+        return self._usage.get(term_key, 0)
 
     def entry_term(self, report_slug: str, entry_anchor: str) -> str:
         """The term key a report's own 名词解释 entry defines.

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Optional
 
 from ..pinyin import Style, lazy_pinyin
 
+from .. import memo
 from ..model import Report
 from .normalize import normalize, strip_quotes
 from .occurrences import report_units
@@ -121,8 +122,12 @@ def candidates(reports: list[Report], glossary: "Glossary") -> list[Candidate]:
     """Phrases the reports quote or build as numeral formulas, not yet in ``glossary``."""
     counts: dict[str, int] = {}
     where: dict[str, set[str]] = {}
+    table = memo.table("candidates")
     for report in reports:
-        for phrase, n in report_candidates(report, glossary).items():
+        # Per report: reused across rebuilds while the report and the glossary's surfaces are unchanged.
+        key = memo.report_key(report)
+        found = table.get(key and (key, glossary.matcher_digest), lambda: report_candidates(report, glossary))
+        for phrase, n in found.items():
             counts[phrase] = counts.get(phrase, 0) + n
             where.setdefault(phrase, set()).add(report.slug)
     rows = [Candidate(p, n, sorted(where[p])) for p, n in counts.items()]

@@ -152,7 +152,9 @@ def _build(root, reports_dir, out_dir, strict: bool, quiet: bool, echo: bool) ->
 
     result = write_tree(out, files)
     write_if_changed(root / JIEBA_USER_DICT, glossary.jieba_user_dict().encode("utf-8"))
-    nav_yaml = yaml.safe_dump(nav.to_yaml_data(), allow_unicode=True, sort_keys=False, width=1000)
+    nav_data = nav.to_yaml_data()  # YAML emitting is slow; the nav rarely changes between rebuilds
+    nav_yaml = memo.table("nav-yaml").get(memo.digest(nav_data), lambda: yaml.safe_dump(
+        nav_data, allow_unicode=True, sort_keys=False, width=1000))
     write_if_changed(root / NAV_FILE, nav_yaml.encode("utf-8"))
 
     if echo:

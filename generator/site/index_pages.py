@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from .. import memo
 from ..model import Report
 from . import urls
 from .context import Page, SiteContext
@@ -36,14 +37,19 @@ def _year_cell(page: str, report: Report) -> str:
     return link(str(report.year), urls.href(page, urls.year_page(report.year)))
 
 
+def _report_row(ctx: SiteContext, page: str, r: Report) -> list[str]:
+    level = region_level(ctx, r.region_name) if r.region_name else "—"
+    title = link(r.title or "政府工作报告", urls.href(page, urls.report_page(r.slug)), report_label(r))
+    return [_region_cell(ctx, page, r), level, _year_cell(page, r), title, _dash(r.date), _dash(speaker_label(r)),
+            f"{report_length(r):,}", str(len(term_counts(ctx, r.slug)))]
+
+
 def reports_table(ctx: SiteContext, page: str, reports: list[Report]) -> str:
+    # A row depends on its report only (and the site digest): reused across rebuilds.
     rows = []
     for r in sorted_reports(ctx, reports):
-        level = region_level(ctx, r.region_name) if r.region_name else "—"
-        title = link(r.title or "政府工作报告", urls.href(page, urls.report_page(r.slug)), report_label(r))
-        rows.append([_region_cell(ctx, page, r), level, _year_cell(page, r), title,
-                     _dash(r.date), _dash(speaker_label(r)), f"{report_length(r):,}",
-                     str(len(term_counts(ctx, r.slug)))])
+        key = memo.report_key(r)
+        rows.append(ctx.cached("fragment:report-row", key and (page, key), lambda: _report_row(ctx, page, r)))
     return table(["地区", "级别", "年份", "报告", "日期", "报告人", "字数", "术语数"], rows)
 
 

@@ -101,7 +101,7 @@ def _report_occurrences(page: str, report: Report, mine: list[Occurrence]) -> li
     by_anchor: dict[str, list[Occurrence]] = {}
     for occ in mine:
         by_anchor.setdefault(occ.anchor, []).append(occ)
-    texts = unit_texts(report)
+    texts = memo.table("unit-texts").get(memo.report_key(report), lambda: unit_texts(report))
     anchors = list(by_anchor)
     items = [_snippet(page, report, texts, a, by_anchor[a]) for a in anchors[:SNIPPETS_PER_REPORT]]
     out.append(excerpts(["\n".join(items)]))
@@ -112,43 +112,43 @@ def _report_occurrences(page: str, report: Report, mine: list[Occurrence]) -> li
 
 
 def _occurrences(ctx: SiteContext, page: str, term: Term) -> list[str]:
-    occs = ctx.glossary.by_term(term.key)
     out = [heading(2, "出现位置", "occurrences")]
-    if not occs:
+    total = ctx.glossary.usage_count(term.key)
+    if not total:
         return out + ["本站收录的报告中没有用到这个术语。"]
-    per_report: dict[str, list[Occurrence]] = {}
-    for occ in occs:
-        per_report.setdefault(occ.report_slug, []).append(occ)
-    reports = sorted_reports(ctx, [r for r in (ctx.report(s) for s in per_report) if r is not None])
-    out.append(f"共 {len(occs)} 处，见于 {len(reports)} 篇报告。摘录中粗体为本词，点击摘录后的章节名跳到原文段落。")
+    reports = sorted_reports(ctx, [r for r in map(ctx.report, ctx.glossary.term_reports(term.key)) if r is not None])
+    out.append(f"共 {total} 处，见于 {len(reports)} 篇报告。摘录中粗体为本词，点击摘录后的章节名跳到原文段落。")
     for report in reports:
         # One report's snippets depend on that report and the term only (the site digest
         # covers the term itself): reused across rebuilds while the report is unchanged.
         key = memo.report_key(report)
         out += ctx.cached("fragment:term-occurrences", key and (term.key, key),
-                          lambda: _report_occurrences(page, report, per_report[report.slug]))
+                          lambda: _report_occurrences(page, report, ctx.glossary.in_report(term.key, report.slug)))
     return out
 
 
 def _usage_table(ctx: SiteContext, page: str, term: Term) -> list[str]:
     counts: Counter = Counter()
-    for occ in ctx.glossary.by_term(term.key):
-        report = ctx.report(occ.report_slug)
+    for slug in ctx.glossary.term_reports(term.key):
+        report = ctx.report(slug)
         if report is not None:
-            counts[(report.region_name, report.year)] += 1
+            counts[(report.region_name, report.year)] += len(ctx.glossary.in_report(term.key, slug))
     if not counts:
         return []
     years = sorted({y for _, y in counts if y})
-    rows = []
+    column = {year: i + 1 for i, year in enumerate(years)}
+    cells: dict[str, list[str]] = {}
+    for (name, year), n in counts.items():
+        if year in column:
+            cells.setdefault(name, ["—"] * (len(years) + 1))[column[year]] = str(n)
     names = {n for n, _ in counts}
+    rows = []
     for group in region_groups(ctx):
         if group.name not in names:
             continue
-        row = [link(group.name, urls.href(page, ctx.region_path(group.name))) if group.name
-               else escape_text(group.label)]
-        for year in years:
-            n = counts.get((group.name, year), 0)
-            row.append(str(n) if n else "—")
+        row = cells.get(group.name) or ["—"] * (len(years) + 1)
+        row[0] = (link(group.name, urls.href(page, ctx.region_path(group.name))) if group.name
+                  else escape_text(group.label))
         rows.append(row)
     return [heading(2, "各地各年用例", "usage"), "表中数字为该地区当年报告中本词出现的次数。",
             table(["地区", *[f"{y}年" for y in years]], rows)]
@@ -172,7 +172,7 @@ def term_page(ctx: SiteContext, term: Term, order: int) -> Page:
     """The term's page; re-rendered only when a report that uses the term, or the related
     terms, changed (the site digest covers the term's own definitions)."""
     page = urls.term_page(term.slug)
-    users = ctx.keys_of(ctx.report(s) for s in dict.fromkeys(o.report_slug for o in ctx.glossary.by_term(term.key)))
+    users = ctx.keys_of(ctx.report(s) for s in ctx.glossary.term_reports(term.key))
     key = None if users is None else (term.key, users, tuple(ctx.glossary.related(term.key)))
     content = ctx.cached("page:term", key, lambda: _render(ctx, page, term))
     letter = letter_of(term)

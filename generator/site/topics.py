@@ -27,6 +27,7 @@ from typing import Iterable, Optional
 
 import ahocorasick
 
+from .. import memo
 from ..config import Topic
 from ..model import Paragraph, Report, Section
 
@@ -271,12 +272,21 @@ def assign_topics(reports: Iterable[Report], topics: list[Topic],
     (``report_topics`` for each report, merged in slug order)."""
     matcher = TopicMatcher(topics, term_aliases)
     index = TopicIndex(list(topics), {t.slug: [] for t in topics}, {t.slug: [] for t in topics})
+    # One report's matches are reused across rebuilds while the report, the topics and the
+    # glossary aliases are unchanged (generator/memo.py).
+    signature = memo.digest(list(topics), sorted((term_aliases or {}).items()))
+    table = memo.table("topics")
+    by_section = index._cache["sections"] = {}  # the per-report lookups, filled as we go
+    by_paragraph = index._cache["paragraphs"] = {}
     for report in sorted(reports, key=lambda r: r.slug):
-        sections, paragraphs = report_topics(report, matcher)
+        key = memo.report_key(report)
+        sections, paragraphs = table.get(key and (key, signature), lambda: report_topics(report, matcher))
         for slug, matches in sections.items():
             index.sections[slug].extend(matches)
+            by_section[(slug, report.slug)] = matches
         for slug, matches in paragraphs.items():
             index.paragraphs[slug].extend(matches)
+            by_paragraph[(slug, report.slug)] = matches
     return index
 
 
