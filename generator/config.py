@@ -23,10 +23,10 @@ from typing import Any, Optional
 import yaml
 
 from .errors import ConfigError
+from .model import REGION_LEVELS
 
 LINK_POLICIES = ("all", "section", "page")
 SEARCH_ENGINES = ("material", "pagefind")
-REGION_LEVELS = ("province", "prefecture", "county")
 
 
 # --------------------------------------------------------------------------- YAML with lines

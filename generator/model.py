@@ -15,8 +15,8 @@ from typing import Iterator, Optional
 
 # Region levels, from the top down. Values are stable identifiers; the site shows
 # the Chinese labels in REGION_LEVEL_LABELS.
-REGION_LEVELS = ("province", "prefecture", "county")
-REGION_LEVEL_LABELS = {"province": "省级", "prefecture": "地级", "county": "县级", "": "未知"}
+REGION_LEVELS = ("national", "province", "prefecture", "county")
+REGION_LEVEL_LABELS = {"national": "全国", "province": "省级", "prefecture": "地级", "county": "县级", "": "未知"}
 
 
 @dataclass(frozen=True)

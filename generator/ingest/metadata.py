@@ -32,33 +32,21 @@ from pathlib import Path
 from typing import Optional
 
 from ..model import Diagnostic, Region, Speaker
-from .regions import RegionRegistry
+from .dates import DATE, parse_date, plain, planned_year
+from .regions import NATIONAL, RegionRegistry, short_form
+from .titleblock import DEFAULT_TITLE, dateline_parts, name_only, parse_speaker, read_block
 
-DEFAULT_TITLE = "政府工作报告"
+__all__ = ["Metadata", "extract_metadata", "apply_overrides", "parse_date", "parse_speaker", "plain"]
 
-_FULLWIDTH = dict(zip("０１２３４５６７８９　：（）", "0123456789 :()"))
-# (str.translate looks every character up in a dict: a regex finding the few is far faster)
-_FULLWIDTH_CHAR = re.compile("[" + "".join(_FULLWIDTH) + "]")
-_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "0": 0, "O": 0}
-_CN_YEAR = r"(一九[〇零○0O一二三四五六七八九]{2}|二[〇零○0O][〇零○0O一二三四五六七八九]{2})年"
-_CN_DATE = re.compile(_CN_YEAR + r"(?:([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日)?")
-_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2}|\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_DASHES = "—─―-－–~～ "
-_HAN = r"\u4e00-\u9fff"
-_ROLE = r"(?:代理|代)?(?:主席|省长|市长|区长|县长|旗长|盟长|州长|专员|行政长官)"
-_SPEAKER = re.compile(rf"^(?P<title>[{_HAN}]*?(?:人民政府)?{_ROLE})\s*(?P<name>[{_HAN}·•](?:\s*[{_HAN}·•]){{1,7}})$")
-_NAME_ONLY = re.compile(rf"^[{_HAN}](?:\s*[{_HAN}]){{1,3}}$")
-_NOT_NAMES = {"前言", "目录", "结语", "附件", "说明", "名词解释"}
-_AUDIENCE = re.compile(r"^(各位[^，。；,;]{1,15}?)\s*[:：!！,，]?$")
-_HEADER = re.compile(r"人大.{0,3}次|会议文件|文\s*件\s*之")
-_MEETING = re.compile(r"在(?P<m>[^，。；]*?(?:人民代表大会|人大)[^，。；]*?会议(?:第[一二三四五六七八九十\d]{1,3}次全体会议)?)(?:上)?")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?[^\d()（）]{0,20}?政府工作报告")
-_PLAN = re.compile(r"((?:19|20)\d{2})年的?(?:主要|重点)?(?:工作安排|重点工作|主要任务|主要目标|目标任务|工作任务|总体要求|工作部署|政府工作|经济社会发展(?:的?主要)?(?:目标|任务|安排))")
+_PLAN = re.compile(r"((?:19|20)\d{2})年的?(?:主要|重点)?(?:工作安排|重点工作|主要任务|主要目标|目标任务|工作任务|总体要求|工作部署|经济社会发展(?:的?主要)?(?:目标|任务|安排))(?!回顾|总结|情况)")
 _REVIEW = re.compile(r"((?:19|20)\d{2})年(?:的|及|和)?[^，。；]{0,14}?(?:工作|发展)?(?:回顾|总结)|回顾((?:19|20)\d{2})年")
-_SELF = re.compile(rf"我代表(?P<who>[{_HAN}]{{0,12}}?)(?P<org>人民政府|政府|行政公署|行署)")
+_SELF = re.compile(r"我代表(?P<who>[\u4e00-\u9fff]{0,12}?)(?P<org>人民政府|政府|行政公署|行署|国务院)")
 # The kind of region a self-reference names: "市人民政府" → a region named …市.
 _SELF_KINDS = {"自治区": ("自治区",), "省": ("省",), "市": ("市",), "区": ("区",), "县": ("县",),
                "旗": ("旗",), "州": ("州",), "盟": ("盟",), "": ("盟", "地区")}
+# A national meeting or office: the State Council's reports.
+_NATIONAL = re.compile(r"全国人民代表大会|国务院")
 
 
 @dataclass
@@ -71,58 +59,9 @@ class Metadata:
     speaker: Speaker = field(default_factory=Speaker)
     audience: str = ""
     front_lines: int = 0  # leading lines forming the title block (blank lines included)
+    chrome: list[int] = field(default_factory=list)  # title-block lines that are web-page chrome
     diagnostics: list[Diagnostic] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)  # field -> where it came from
-
-
-# --------------------------------------------------------------------------- text helpers
-
-
-def plain(line: str) -> str:
-    """A line without Markdown emphasis/heading marks, full-width digits made ASCII."""
-    text = _FULLWIDTH_CHAR.sub(lambda m: _FULLWIDTH[m.group()], line).strip()
-    if text.startswith("#"):
-        text = re.sub(r"^#{1,6}\s*", "", text)
-    text = text.replace("**", "").replace("__", "")
-    return _cn_dates(text).strip()
-
-
-def _cn_number(text: str) -> int:
-    if "十" not in text:
-        return _CN_DIGITS.get(text, 0)
-    tens, _, ones = text.partition("十")
-    return (_CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
-
-
-def _cn_dates(text: str) -> str:
-    """"二〇一三年一月二十五日" → "2013年1月25日"; "二〇二四年" → "2024年"."""
-    if "年" not in text:  # every date the pattern reads has one
-        return text
-    def repl(m: re.Match) -> str:
-        year = "".join(str(_CN_DIGITS[c]) for c in m.group(1))
-        if m.group(2) is None:
-            return f"{year}年"
-        return f"{year}年{_cn_number(m.group(2))}月{_cn_number(m.group(3))}日"
-    return _CN_DATE.sub(repl, text)
-
-
-def parse_date(text: str) -> Optional[str]:
-    """The first valid date in ``text`` as ISO, two-digit years read as 19xx/20xx."""
-    for m in _DATE.finditer(plain(text)):
-        year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        if year < 100:
-            year += 1900 if year >= 50 else 2000
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            return f"{year:04d}-{month:02d}-{day:02d}"
-    return None
-
-
-def _year_of_date(iso: Optional[str]) -> Optional[int]:
-    """The year a meeting on ``iso`` plans: a December session plans the next year."""
-    if not iso:
-        return None
-    year, month = int(iso[:4]), int(iso[5:7])
-    return year + 1 if month == 12 else year
 
 
 def _title_year(text: str) -> Optional[int]:
@@ -134,80 +73,6 @@ def _title_place(title: str) -> str:
     """The part of a title that names the region: before 政府工作报告 or the
     parenthesised date and speaker ("苏州市政府工作报告（2020年1月6日 吴江）")."""
     return re.split(r"政府工作报告|[(（]", title, maxsplit=1)[0]
-
-
-def parse_speaker(text: str) -> Optional[Speaker]:
-    """"代旗长  苏智雄" → Speaker("苏智雄", "代旗长"); None when the text is no speaker."""
-    m = _SPEAKER.match(plain(text))
-    if not m:
-        return None
-    return Speaker(re.sub(r"\s+", "", m.group("name")), re.sub(r"\s+", "", m.group("title")))
-
-
-# --------------------------------------------------------------------------- the title block
-
-
-@dataclass
-class _Block:
-    end: int = 0  # index of the first line after the title block
-    audience: str = ""
-    audience_line: Optional[int] = None
-    title: str = ""
-    title_line: Optional[int] = None
-    dateline: str = ""  # date/meeting line(s) joined, whitespace removed
-    dateline_line: Optional[int] = None
-    speaker: Optional[Speaker] = None
-    speaker_line: Optional[int] = None
-
-
-def _read_block(lines: list[str], limit: int = 25) -> _Block:
-    block = _Block()
-    i = 0
-    for i, raw in enumerate(lines[:limit]):
-        text = plain(raw)
-        bare = text.strip(_DASHES)
-        if not text or re.fullmatch(r"<!--.*?-->", text):
-            continue
-        m = _AUDIENCE.match(text)
-        if m:
-            block.audience, block.audience_line = m.group(1).strip(), i
-            block.end = i
-            return block
-        compact = re.sub(r"\s+", "", text)  # "政 府 工 作 报 告" in newspaper layouts
-        if DEFAULT_TITLE in compact and len(compact) <= 40 and "。" not in text and not block.title:
-            block.title, block.title_line = compact, i
-            continue
-        if len(bare) <= 90 and "。" not in bare and not bare.startswith("现在") and (
-                _DATE.match(bare.lstrip("(（")) or "人民代表大会" in bare or bare.startswith("在")):
-            block.dateline += re.sub(r"\s+", "", bare)
-            block.dateline_line = i if block.dateline_line is None else block.dateline_line
-            continue
-        speaker = parse_speaker(text)
-        if speaker is None and (block.title or block.dateline) and _NAME_ONLY.match(text) \
-                and text not in _NOT_NAMES:
-            speaker = Speaker(re.sub(r"\s+", "", text), "")
-        if speaker and block.speaker is None:
-            block.speaker, block.speaker_line = speaker, i
-            continue
-        if len(text) <= 30 and _HEADER.search(text) and not block.title:
-            continue  # a meeting-file header the cleaner left in place
-        block.end = i
-        return block
-    block.end = min(len(lines), limit) if lines else 0
-    return block
-
-
-def _dateline_parts(dateline: str) -> tuple[Optional[str], str, Optional[Speaker]]:
-    """(date, meeting, speaker glued after the meeting) from the joined date line."""
-    date = parse_date(dateline)
-    meeting, speaker = "", None
-    m = _MEETING.search(dateline)
-    if m:
-        meeting = m.group("m")
-        rest = dateline[m.end():].strip(_DASHES + ")）")
-        if rest:
-            speaker = parse_speaker(rest) or (Speaker(rest, "") if _NAME_ONLY.match(rest) else None)
-    return date, meeting, speaker
 
 
 # --------------------------------------------------------------------------- front matter
@@ -226,11 +91,12 @@ def _front_matter(fm: dict) -> dict:
             out["year"] = year
         if date:
             out["date"] = date
-            out.setdefault("year", _year_of_date(date))
-            m = _DATE.search(plain(title))
+            out.setdefault("year", planned_year(date))
+            m = DATE.search(plain(title))
             rest = plain(title)[m.end():].strip(" )）") if m else ""
-            if rest and _NAME_ONLY.match(rest):
-                out["speaker_name"] = re.sub(r"\s+", "", rest)
+            named = name_only(rest) if rest else None
+            if named:
+                out["speaker_name"] = named.name
     for key in ("region", "meeting", "audience"):
         if fm.get(key):
             out[key] = str(fm[key]).strip()
@@ -254,7 +120,7 @@ def _year_from_headings(lines: list[str], start: int) -> tuple[Optional[int], Op
             continue
         bold = re.match(r"^\s*\*\*(.+?)\*\*", lines[i])  # a bold heading with text run on after it
         text = plain(bold.group(1) if bold else lines[i])
-        if not text or len(text) > 60:
+        if not text or len(text) > 60 or "。" in text:  # a heading, not a sentence of the body
             continue
         m = _PLAN.search(text)
         if m:
@@ -279,18 +145,35 @@ def _region_from_mentions(registry: RegionRegistry, lines: list[str], hints: lis
         if not m:
             continue
         who = m.group("who")
+        if m.group("org") == NATIONAL:
+            return registry.resolve(NATIONAL), i
         if who not in _SELF_KINDS:
             region = registry.find_in_text(who, hints)
             return (region, i) if region and region.resolved else (None, None)
         suffixes = _SELF_KINDS[who]
-        counts = registry.count_mentions("\n".join(plain(x) for x in lines), suffixes)
+        text = "\n".join(plain(x) for x in lines)
+        counts = registry.count_mentions(text, suffixes)
         if who == "区":
             counts = {k: n for k, n in counts.items() if not registry.region_for_key(k).name.endswith("自治区")}
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] > 2 * ranked[1][1]):
-            return registry.region_for_key(ranked[0][0]), i
+            return registry.region_for_key(_prefecture_over_county(registry, text, ranked[0])), i
         return None, None
     return None, None
+
+
+def _prefecture_over_county(registry: RegionRegistry, text: str, winner: tuple[str, int]) -> str:
+    """A county-level city does not beat its prefecture: when the most named region is
+    a county whose prefecture the text names at least as often (short forms included),
+    the report is the prefecture's (铁岭市 naming 调兵山市 in its review of the year)."""
+    key, n = winner
+    parent = registry.parent_key(key)
+    if registry.region_for_key(key).level != "county" or parent is None:
+        return key
+    if registry.region_for_key(parent).level != "prefecture":
+        return key
+    stem = short_form(registry.region_for_key(parent).name)  # 铁岭 for 铁岭市 (and 铁岭县 …)
+    return parent if stem and text.count(stem) >= n else key
 
 
 # --------------------------------------------------------------------------- the entry point
@@ -305,10 +188,10 @@ def extract_metadata(lines: list[str], front_matter: dict, source: str, config=N
     """
     registry = registry or RegionRegistry(config)
     meta = Metadata()
-    block = _read_block(lines)
-    meta.front_lines = block.end
+    block = read_block(lines)
+    meta.front_lines, meta.chrome = block.end, block.chrome
     fm = _front_matter(front_matter)
-    date, meeting, glued = _dateline_parts(block.dateline)
+    date, meeting, glued = dateline_parts(block.dateline)
     speaker = block.speaker or glued
 
     def at(index: Optional[int]) -> Optional[int]:
@@ -340,11 +223,21 @@ def extract_metadata(lines: list[str], front_matter: dict, source: str, config=N
     stem = Path(source).stem
     heading_year, heading_line = _year_from_headings(lines, block.end)
     file_year = re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", stem)
-    put("year", [(fm.get("year"), "front-matter"), (_title_year(block.title), text_src("title")),
-                 (_year_of_date(date), text_src("dateline")),
-                 (heading_year, f"text:{at(heading_line)}"),
+    text_year = [(_title_year(block.title), text_src("title")), (planned_year(date), text_src("dateline")),
+                 (heading_year, f"text:{at(heading_line)}")]
+    put("year", [(fm.get("year"), "front-matter"), *text_year,
                  (int(file_year.group()) if file_year else None, "file-name")])
     line_of["heading"], heading = at(heading_line), heading_year
+    said = next(((y, where) for y, where in text_year[:2] if y), None)  # what the title block says
+    if said and meta.year and said[0] != meta.year:
+        meta.diagnostics.append(Diagnostic(
+            source, f"正文（{said[1]}）指向 {said[0]} 年，但{'前置元数据' if meta.sources['year'] == 'front-matter' else '文件名'}"
+                    f"写的是 {meta.year} 年；请核对，并在 site_config/reports.yaml 中为 {Path(source).name} 写明 year",
+            line_of["title"] if said[1] == text_src("title") else line_of["dateline"]))
+    elif file_year and meta.year and int(file_year.group()) != meta.year and meta.sources["year"] != "file-name":
+        meta.diagnostics.append(Diagnostic(
+            source, f"报告年份取正文的 {meta.year} 年（{meta.sources['year']}），与文件名中的 {file_year.group()} 年不同；"
+                    "以正文为准，请核对文件名"))
 
     # Region: front matter, title block, body self-reference, file name.
     hints = [fm.get("title", ""), block.title, meeting, speaker.title if speaker else "", stem]
@@ -356,6 +249,8 @@ def extract_metadata(lines: list[str], front_matter: dict, source: str, config=N
         found = registry.find_in_text(text, hints) if text and region is None else None
         if found:
             region, src = found, where
+    if region is None and any(_NATIONAL.search(t) for t in (meeting, block.title, speaker.title if speaker else "")):
+        region, src = registry.resolve(NATIONAL), text_src("dateline" if _NATIONAL.search(meeting) else "title")
     if region is None:
         region, where = _region_from_mentions(registry, lines, hints)
         src = f"text:{at(where)}" if region else ""

@@ -69,7 +69,12 @@ def build_report(src: Source, source: str, config=None, registry: Optional[Regio
     meta = extract_metadata([cl.text for cl in lines], src.front_matter, source, config,
                             registry=registry or region_registry(config), first_line=src.body_line)
     front_end = max(0, min(meta.front_lines, len(lines)))
-    front = [Paragraph(cl.text.strip(), "", cl.line, kind="title") for cl in lines[:front_end] if cl.text.strip()]
+    chrome = set(meta.chrome)
+    for i in sorted(chrome):
+        removed.append(Removal(lines[i].text, "web-chrome", lines[i].line,
+                               "web-page chrome (page tools, page fields or breadcrumbs), not report text"))
+    front = [Paragraph(cl.text.strip(), "", cl.line, kind="title")
+             for i, cl in enumerate(lines[:front_end]) if cl.text.strip() and i not in chrome]
 
     builder = TreeBuilder(source, removed, diagnostics)
     for cl in lines[front_end:]:

@@ -45,6 +45,15 @@ _ETHNIC = "(?:" + "|".join(
 _AUTONOMOUS = re.compile(rf"^(?P<stem>.{{2,}}?){_ETHNIC}*自治(?:区|州|县|旗)$")
 _PLAIN_SUFFIXES = ("特别行政区", "地区", "省", "市", "盟", "旗", "县", "区")
 
+# The State Council speaks for the whole country: a national level above the provinces,
+# under the code of 中华人民共和国 (100000, which the division table does not list).
+NATIONAL = "国务院"
+NATIONAL_CODE = "100000"
+NATIONAL_ALIASES = ("中华人民共和国国务院", "中央人民政府")
+LEVEL_RANK = {"national": 0, "province": 1, "prefecture": 2, "county": 3}
+# Division suffixes that may be the first half of an office title: 合作市 in 城市合作市长会.
+_TITLE_HEAD = re.compile(r"[市县区旗州盟]$")
+
 
 def short_form(name: str) -> str:
     """The name without its division suffix ("" when nothing sensible remains)."""
@@ -158,9 +167,11 @@ class RegionRegistry:
 
     def __init__(self, config=None):
         self._entries: dict[str, _Entry] = dict(_load_dataset())
+        self._entries[NATIONAL_CODE] = _Entry(NATIONAL_CODE, NATIONAL, "national", None)
         full, short = _dataset_names()
         self._names: dict[str, list[str]] = {k: list(v) for k, v in full.items()}
-        self._aliases: dict[str, str] = {}  # configured alias -> key
+        self._names[NATIONAL] = [NATIONAL_CODE]
+        self._aliases: dict[str, str] = dict.fromkeys(NATIONAL_ALIASES, NATIONAL_CODE)  # alias -> key
         self._short: dict[str, str] = short
         for rc in (getattr(config, "regions", None) or []):
             self._merge(rc)
@@ -309,9 +320,19 @@ class RegionRegistry:
         for start in sorted(longest):
             if start >= pos:
                 length, key = longest[start]
+                if self._inside_word(text, start, length):
+                    continue
                 out.append((start, text[start:start + length], key))
                 pos = start + length
         return out
+
+    @staticmethod
+    def _inside_word(text: str, start: int, length: int) -> bool:
+        """True for a name that starts mid-word and ends in the head of an office title:
+        合作市 in 城市合作市长会 (城市 · 合作 · 市长会), never 苏州市 in 苏州市长 at a line's start."""
+        end = start + length
+        return (end < len(text) and text[end] == "长" and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff"
+                and bool(_TITLE_HEAD.search(text[start:end])))
 
     def mentions(self, text: str) -> list[tuple[int, str, list[str]]]:
         """(offset, word, candidate keys) for each region name in ``text``."""
@@ -329,11 +350,10 @@ class RegionRegistry:
             return None
         context = [text, *hints]
         best: Optional[Region] = None
-        rank = {"province": 1, "prefecture": 2, "county": 3}
         for _, word, _key in found:
             region = self.resolve(word, context)
             if best is None or (region.resolved and not best.resolved) or (
-                    region.resolved == best.resolved and rank.get(region.level, 0) > rank.get(best.level, 0)):
+                    region.resolved == best.resolved and LEVEL_RANK.get(region.level, 0) > LEVEL_RANK.get(best.level, 0)):
                 best = region
         return best
 
@@ -344,11 +364,19 @@ class RegionRegistry:
         Two-character short forms are mostly ordinary words (合作 for 合作市, 资源 for
         资源县), so they count only when the full name or an alias also occurs.
         """
+        counts, brief, full = self.mention_counts(text)
+        out = {k: n + (brief.get(k, 0) if k in full else 0) for k, n in counts.items()
+               if self._entries[k].name.endswith(suffixes)}
+        return out
+
+    def mention_counts(self, text: str) -> tuple[dict[str, int], dict[str, int], set[str]]:
+        """(counts of names of three or more characters, counts of two-character short
+        forms, keys named by full name or alias) for every region named in ``text``."""
         counts: dict[str, int] = {}
         full: set[str] = set()
         brief: dict[str, int] = {}
         for _, word, key in self._scan(text):
-            if not key or not self._entries[key].name.endswith(suffixes):
+            if not key:
                 continue
             if word in self._short and len(word) < 3:
                 brief[key] = brief.get(key, 0) + 1
@@ -356,10 +384,10 @@ class RegionRegistry:
             counts[key] = counts.get(key, 0) + 1
             if word not in self._short:
                 full.add(key)
-        for key, n in brief.items():
-            if key in full:
-                counts[key] += n
-        return counts
+        return counts, brief, full
+
+    def parent_key(self, key: str) -> Optional[str]:
+        return self._entries[key].parent
 
     def region_for_key(self, key: str) -> Region:
         return self._region(key)
