@@ -8,7 +8,7 @@ import pytest
 
 from generator.config import RegionConfig, load_config
 from generator.errors import ConfigError
-from generator.ingest import regions as regions_module
+from generator.ingest import divisions
 from generator.ingest.regions import RegionRegistry, short_form
 
 
@@ -53,12 +53,13 @@ def test_required_chains(reg):
 
 
 def test_every_unique_dataset_name_resolves_to_itself(reg):
-    dataset = regions_module._load_dataset()
-    names, _ = regions_module._dataset_names()
-    for code, entry in dataset.items():
+    dataset = divisions.load_dataset()
+    names, _ = divisions.dataset_names()
+    for key, entry in dataset.items():
         if len(names[entry.name]) != 1:
             continue
         region = reg.resolve(entry.name)
+        code = entry.code
         assert region.code == code, entry.name
         for parent in region.parents:  # parents are code prefixes of the region
             assert code.startswith(parent.code.rstrip("0")[:2])
@@ -126,7 +127,7 @@ def test_count_mentions_ignores_two_character_common_words(reg):
 
 def test_dataset_is_loaded_once():
     # Load time is measured by benchmarks, not asserted here.
-    assert regions_module._load_dataset() is regions_module._load_dataset()
+    assert divisions.load_dataset() is divisions.load_dataset()
 
 
 def test_exists_in_dataset():
@@ -212,3 +213,26 @@ def test_config_level_does_not_leak_into_other_registries():
 def test_config_parent_may_be_a_short_form():
     reg = RegionRegistry(_Config([RegionConfig("示例旗", level="county", parent="乌兰察布")]))
     assert [p.code for p in reg.resolve("示例旗").parents] == ["150000", "150900"]
+
+
+def test_former_divisions_resolve_with_their_own_code(reg):
+    """Regions that no longer exist (yescallop/areacodes): 莱芜市 merged into 济南市 in 2019,
+    番禺市 became 番禺区; the report keeps the name and code it was given under."""
+    m = reg.find_in_text("在莱芜市第十六届人民代表大会第三次会议上")
+    assert (m.name, m.level, m.code, [p.name for p in m.parents]) == ("莱芜市", "prefecture", "371200", ["山东省"])
+    m = reg.resolve("番禺市")
+    assert (m.level, m.code, [p.code for p in m.parents]) == ("county", "440181", ["440000", "440100"])
+    assert RegionRegistry.exists_in_dataset("襄樊市")
+    assert reg.resolve("济南市").code == "370100"  # the current names are untouched
+
+
+def test_state_council_is_the_national_level(reg):
+    m = reg.find_in_text("国务院总理")
+    assert (m.name, m.level, m.code, m.parents) == ("国务院", "national", "100000", [])
+    # a province named beside it is the more specific region
+    assert reg.find_in_text("国务院副总理兼四川省省长").name == "四川省"
+
+
+def test_no_match_inside_a_longer_word(reg):
+    assert [w for _, w, _ in reg.mentions("召开城市合作市长联席会议")] == []
+    assert [w for _, w, _ in reg.mentions("苏州市长张三")] == ["苏州市"]

@@ -18,7 +18,7 @@ _CN_YEAR = r"(一九[〇零○0OＯ一二三四五六七八九]{2}|二[〇零○
 _CN_DATE = re.compile(_CN_YEAR + r"(?:([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?)?")
 DATE = re.compile(r"(?<!\d)((?:19|20)\d{2}|\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 # A date cut after its month ("2010年1月" at a line end): the day follows on the next line.
-OPEN_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*$")
+OPEN_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*$")
 
 # Sessions held this late in the year plan the next one (兰州 2011-11-15 → the 2012 report).
 LATE_SESSION_MONTH = 11

