@@ -113,3 +113,22 @@ def test_county_level_city_does_not_beat_its_prefecture(reg):
     body += ["调兵山市煤矿转型。"] * 2
     m = meta(body, reg)
     assert m.region.name == "铁岭市"
+
+
+def test_meeting_name_broken_before_the_session(reg):
+    m = meta(["政府工作报告", "——2024年1月31日在东莞市第十七届人民代表大会", "第四次会议上", "东莞市人民政府市长", "张三",
+              "各位代表："], reg)
+    assert (m.date, m.meeting) == ("2024-01-31", "东莞市第十七届人民代表大会第四次会议")
+    assert (m.speaker.name, m.speaker.title, m.front_lines) == ("张三", "东莞市人民政府市长", 5)
+
+
+@pytest.mark.parametrize("line, name, title", [
+    ("甘肃省政协副主席  兰州市市长  张津梁", "张津梁", "甘肃省政协副主席 兰州市市长"),
+    ("国务院副总理兼财政部长　李先念", "李先念", "副总理兼财政部长"),
+    ("东莞市常务副市长曾坚朋", "曾坚朋", "东莞市常务副市长"),
+    ("清远市市长江凌", "江凌", "清远市市长"),
+])
+def test_speaker_title_is_the_longest_office(line, name, title):
+    from generator.ingest.titleblock import parse_speaker
+    sp = parse_speaker(line)
+    assert (sp.name, sp.title) == (name, title)

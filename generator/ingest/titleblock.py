@@ -40,7 +40,10 @@ _HAN = r"\u4e00-\u9fff"
 _ROLE = r"(?:代理|代)?副?(?:总理|主席|省长|市长|区长|县长|旗长|盟长|州长|专员|行政长官|主任|部长)"
 _DOT = "·•・‧"
 _NAME = rf"(?:[{_HAN}](?:\s*[{_HAN}]){{1,7}}|[{_HAN}]{{1,10}}(?:\s*[{_DOT}]\s*[{_HAN}]{{1,10}}){{1,3}})"
-_SPEAKER = re.compile(rf"^(?P<title>[{_HAN}、]*?(?:人民政府)?{_ROLE})\s*(?P<name>{_NAME})$")
+# The title is the longest run ending in an office (甘肃省政协副主席  兰州市市长  张津梁;
+# 国务院副总理兼财政部长　李先念), so a name never swallows a second office.
+_SPEAKER = re.compile(rf"^(?P<title>[{_HAN}、\s]*(?:人民政府)?{_ROLE})\s*(?P<name>{_NAME})$")
+_OFFICE = re.compile(rf"^[{_HAN}、\s]*(?:人民政府)?{_ROLE}$")
 _NAME_ONLY = re.compile(rf"^(?:[{_HAN}](?:\s*[{_HAN}]){{1,3}}|[{_HAN}]{{1,10}}(?:\s*[{_DOT}]\s*[{_HAN}]{{1,10}}){{1,3}})$")
 _NOT_NAMES = {"前言", "目录", "结语", "附件", "说明", "名词解释"}
 _AUDIENCE = re.compile(r"^(各位[^。；;:：!！]{1,15}?)\s*[:：!！,，]?$")
@@ -80,7 +83,7 @@ def parse_speaker(text: str) -> Optional[Speaker]:
     m = _SPEAKER.match(plain(text))
     if not m:
         return None
-    title = re.sub(r"\s+", "", m.group("title"))
+    title = re.sub(r"\s+", " ", m.group("title")).strip()  # two offices stay apart
     if title.startswith(_STATE_COUNCIL) and len(title) > len(_STATE_COUNCIL):
         title = title[len(_STATE_COUNCIL):]  # 国务院总理 → 总理: the office, as the region says whose
     return Speaker(re.sub(r"\s+", "", m.group("name")), title)
@@ -187,6 +190,7 @@ def _read_at(lines: list[str], start: int, limit: int) -> TitleBlock:
         kinds.append((i, text, kind))
         if kind == "audience" or sum(k != "chrome" for _, _, k in kinds) >= limit:
             break
+    office = ""  # an office standing alone on its line, the name on the next
     for pos, (i, text, kind) in enumerate(kinds):
         bare = text.strip(_DASHES)
         if kind == "chrome":
@@ -209,13 +213,18 @@ def _read_at(lines: list[str], start: int, limit: int) -> TitleBlock:
             if len(compact) <= 40:
                 block.title, block.title_line = compact, i
                 continue
-        if kind == "date" or (block.dateline and OPEN_DATE.search(block.dateline) and re.match(r"\d{1,2}\s*日", bare)):
+        if kind == "date" or _continues_dateline(block.dateline, bare):
             block.dateline += re.sub(r"\s+", "", bare)
             block.dateline_line = i if block.dateline_line is None else block.dateline_line
             continue
         speaker = parse_speaker(text)
-        if speaker is None and (block.title or block.dateline):
+        if speaker is None and (block.title or block.dateline or office):
             speaker = name_only(text)
+            if speaker and office:  # "东莞市人民政府市长" on the line before the name
+                speaker = Speaker(speaker.name, office)
+        if speaker is None and _OFFICE.match(text) and block.speaker is None:
+            office = re.sub(r"\s+", " ", text).strip()
+            continue
         if speaker and block.speaker is None:
             block.speaker, block.speaker_line = speaker, i
             continue
@@ -227,6 +236,19 @@ def _read_at(lines: list[str], start: int, limit: int) -> TitleBlock:
         return block
     block.end = kinds[-1][0] + 1 if kinds else 0  # every line looked at belongs to the block
     return block
+
+
+_SESSION = re.compile(r"^第?[一二三四五六七八九十\d]{1,3}次(?:全体)?会议")
+
+
+def _continues_dateline(dateline: str, bare: str) -> bool:
+    """A date line broken over two lines: "2010年1月" + "18日在……", or
+    "……第十七届人民代表大会" + "第四次会议上"."""
+    if not dateline:
+        return False
+    if OPEN_DATE.search(dateline):
+        return bool(re.match(r"\d{1,2}\s*日", bare))
+    return dateline.endswith(("人民代表大会", "人大")) and bool(_SESSION.match(bare))
 
 
 def dateline_parts(dateline: str) -> tuple[Optional[str], str, Optional[Speaker]]:
