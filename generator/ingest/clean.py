@@ -18,7 +18,8 @@ What is removed, with its ``Removal.reason``:
 - ``html-entity``     an HTML entity decoded (``&mdash;`` ``&#8220;`` ``&nbsp;``, and a literal
                       ``<U+00A0>``): the record holds the entity, ``detail`` what it became;
                       an entity standing for a Han character or digit stays as written
-- ``html-tag``        stray HTML tags (``<br>`` ``<p>`` ``</span>`` ``<strong>`` …)
+- ``html-tag``        stray HTML tags (``<br>`` ``<p>`` ``</span>`` ``<strong>`` …; the one-letter
+                      ``<b>`` ``<i>`` ``<u>`` stay: too easily part of the text)
 - ``pagination``      web-page pagination lines: ``第1页第2页`` / ``上一页 1 2 3 下一页``
 
 Whitespace carries no text and is normalised without a record: trailing whitespace
@@ -53,7 +54,7 @@ _HTML_COMMENT = re.compile(r"^\s*<!--(.*?)-->\s*$")
 _JUMP_AT_END = re.compile(_JUMP.pattern + r"\s*$")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _NBSP_LITERAL = "<U+00A0>"
-_TAG = re.compile(r"</?(?:br|p|span|strong|b|i|em|u|font|div|sup|sub|center|a|img|table|tbody|thead|tr|td|th"
+_TAG = re.compile(r"</?(?:br|p|span|strong|em|font|div|sup|sub|center|a|img|table|tbody|thead|tr|td|th"
                   r"|h[1-6]|o:p|section|blockquote|hr)\b[^<>]{0,200}?/?>", re.I)
 _PAGINATION = re.compile(r"^\s*(?:(?:第\s*\d+\s*页|共\s*\d+\s*页|[上下]一页|首页|尾页|末页|\d+|[\[\]|/·•])\s*)+$")
 _SIGNIFICANT = re.compile(rf"[0-9{HAN}]")
