@@ -151,3 +151,8 @@ def test_signature_line_is_neither_part_nor_joined():
 def test_lone_unnumbered_title_holding_all_parts_is_not_a_part():
     r = parse("关于今年计划执行情况的报告\n\n一、工作回顾\n\n经济增长。\n\n二、工作安排\n\n稳中求进。\n")
     assert tree(r) == [(1, "一、工作回顾"), (1, "二、工作安排")]
+
+
+def test_space_inside_a_quoted_slogan_is_kept():
+    r = parse("一、回顾\n\n广泛开展“节约用水 人人有责”宣传活动，群众参 与热情高涨。\n")
+    assert r.sections[0].paragraphs[0].text == "广泛开展“节约用水 人人有责”宣传活动，群众参与热情高涨。"

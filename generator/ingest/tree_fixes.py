@@ -17,7 +17,8 @@ Each fix is a general rule about how real reports are laid out:
 - ``remove_stray_spaces``: a single space between two Han characters inside a body
   paragraph, left by line wrapping (``示 范市``), is removed and recorded
   (``stray-space``). Title-block lines, headings, tables, short unpunctuated lines (a
-  title and a name: ``市长 李晓波``) and letter-spaced text are left alone.
+  title and a name: ``市长 李晓波``), letter-spaced text and spaces inside a “…”
+  quotation (a slogan's two halves: ``“使用公筷 健康你我”``) are left alone.
 """
 
 from __future__ import annotations
@@ -119,13 +120,19 @@ def remove_stray_spaces(paragraphs: Iterable[Paragraph], removed: list[Removal])
         hits = _STRAY_SPACE.findall(text)
         if not hits or len(hits) * 8 > len(text):  # many spaced characters: letter-spaced text
             continue
+        out, pos, lead = [], 0, p.lead
         for m in _STRAY_SPACE.finditer(text):
+            if text.count("“", 0, m.start()) > text.count("”", 0, m.start()):
+                continue  # inside a quotation: the space parts a slogan (“使用公筷 健康你我”)
             removed.append(Removal(m.group(0), "stray-space", p.line,
                                    f"space between “{text[m.start() - 1]}” and “{text[m.end()]}” left by line wrapping"))
-        new = _STRAY_SPACE.sub("", text)
-        if p.lead:
-            p.lead -= len(_STRAY_SPACE.findall(text[: p.lead]))
-        p.text = new
+            out.append(text[pos:m.start()])
+            pos = m.end()
+            if m.start() < p.lead:
+                lead -= 1
+        if out:
+            out.append(text[pos:])
+            p.text, p.lead = "".join(out), lead
 
 
 def dedupe(preamble: list[Paragraph], sections: list[Section], removed: list[Removal]) -> None:
