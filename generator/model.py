@@ -91,7 +91,7 @@ class Paragraph:
     text: str
     anchor: str  # stable id unique within the report, e.g. "p2-3-4"
     line: int  # 1-based source line where it starts
-    kind: str = "text"  # "text" | "item" (numbered list item) | "title" (title block line)
+    kind: str = "text"  # "text" | "item" (numbered list item) | "title" (title block line) | "table"
     lead: int = 0  # length of a run-in lead phrase at the start ("一是…。", "——…。"), 0 if none
     number: str = ""  # for items: the source number as written, e.g. "1." / "1、"; the text excludes it
 

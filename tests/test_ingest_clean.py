@@ -60,9 +60,13 @@ def test_letter_spaced_words_read_as_words(seeds):
     assert spaced.front[0].text == "政府工作报告"
 
 
-def test_spaces_inside_running_text_are_kept(seeds):
-    text = seeds["yuquan"].preamble[1].text
-    assert text.startswith("现在,我代表区人民政府向大会报告工作,请予审议,并请 政协委员")
+def test_stray_spaces_between_han_characters_are_removed_and_recorded(seeds):
+    r = seeds["yuquan"]
+    text = r.preamble[1].text
+    assert text.startswith("现在,我代表区人民政府向大会报告工作,请予审议,并请政协委员")
+    stray = removals(r, "stray-space")
+    assert 45 <= len(stray) <= 60 and all(x.text.strip() == "" for x in stray)
+    assert r.speaker.name == "南男" and any(" " in p.text for p in r.front)  # title block untouched
 
 
 def test_broken_paragraphs_are_joined_and_recorded(seeds):

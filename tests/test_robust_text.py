@@ -12,6 +12,7 @@ The property (500 examples a run):
 
 from __future__ import annotations
 
+from html import unescape as unescape_entity
 from collections import Counter
 
 import markdown
@@ -33,10 +34,11 @@ from generator.site.context import SiteContext
 # What the report page generator itself writes (generator/site/report_pages.py and
 # markdown.py) plus what the mkdocs.yml extensions add (toc permalinks).
 GENERATED_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "a", "strong", "br", "span", "code",
-                  "div", "nav", "dl", "dt", "dd", "ol", "li"}
+                  "div", "nav", "dl", "dt", "dd", "ol", "li",
+                  "table", "thead", "tbody", "tr", "th", "td"}  # a report's own | … | table
 GENERATED_ATTRS = {"id", "class", "href", "title", "data-search-exclude"}
 GENERATED_CLASSES = {"headerlink", "report-meta", "report-front", "report-items", "report-item",
-                     "report-title-line", "item-number", "report-glossary", "report-neighbours"}
+                     "report-title-line", "item-number", "report-glossary", "report-neighbours", "report-table"}
 
 
 # --------------------------------------------------------------------------- the pipeline
@@ -88,11 +90,18 @@ def assert_text_shown_and_inert(source: str, report: Report, html: str) -> None:
     src, doc = nonspace(source), nonspace(document_text(report))
     rem = nonspace("".join(r.text for r in report.removed))
     shown = nonspace("".join(page.text))
-    i = first_missing(doc, src)
+    decoded = source  # decoded HTML entities (recorded replacements) read as what they became
+    for r in report.removed:
+        if r.reason == "html-entity" and r.text.startswith("&"):
+            decoded = decoded.replace(r.text, unescape_entity(r.text))
+    i = first_missing(doc, nonspace(decoded))
     assert i < 0, f"document text not in the source in order: …{doc[max(0, i - 20):i]}⟨{doc[i]}⟩{doc[i + 1:i + 20]}…"
     unaccounted = Counter(src)
     unaccounted.subtract(doc)
     unaccounted.subtract(rem)
+    for r in report.removed:  # a decoded entity is a replacement: its value is in the document
+        if r.reason == "html-entity":
+            unaccounted.update(nonspace(unescape_entity(r.text) if r.text.startswith("&") else " "))
     lost = "".join(sorted(c * n for c, n in unaccounted.items() if n > 0))
     invented = "".join(sorted(c * -n for c, n in unaccounted.items() if n < 0))
     assert not lost, f"source characters neither shown nor recorded as removed: {lost!r}"

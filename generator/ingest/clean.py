@@ -15,6 +15,12 @@ What is removed, with its ``Removal.reason``:
                       marks ``[^1]`` / ``[^1]:``
 - ``html-comment``    a whole-line ``<!-- … -->`` comment (photo captions, source notes);
                       a comment whose content is a glossary title keeps its content
+- ``html-entity``     an HTML entity decoded (``&mdash;`` ``&#8220;`` ``&nbsp;``, and a literal
+                      ``<U+00A0>``): the record holds the entity, ``detail`` what it became;
+                      an entity standing for a Han character or digit stays as written
+- ``html-tag``        stray HTML tags (``<br>`` ``<p>`` ``</span>`` ``<strong>`` …; the one-letter
+                      ``<b>`` ``<i>`` ``<u>`` stay: too easily part of the text)
+- ``pagination``      web-page pagination lines: ``第1页第2页`` / ``上一页 1 2 3 下一页``
 
 Whitespace carries no text and is normalised without a record: trailing whitespace
 (including Markdown's two-space hard break) here; the whitespace around heading titles,
@@ -24,6 +30,7 @@ kept, as are Markdown/HTML special characters in the text (escaping is the site'
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
@@ -33,7 +40,7 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CN_NUM = "一二三四五六七八九十百零〇"
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]\n]*\]")
-_JUMP = re.compile(rf"[（(]\s*(?:上接|下转|紧接|接|转)\s*第?\s*[{CN_NUM}\d]+\s*版\s*[）)]")
+_JUMP = re.compile(rf"[（(]\s*(?:上接|下转|紧接|紧转|接|转)\s*第?\s*[A-Za-z]?\s*[{CN_NUM}\d０-９]+\s*版\s*[）)]")
 _MEETING_HEADER = re.compile(
     rf"^\s*(?:[{HAN}]{{0,8}}?[{CN_NUM}]+届人大[{CN_NUM}]+次(?:会议)?(?:\s*文\s*件.*)?"
     rf"|会\s*议\s*文\s*件\s*(?:[（(][{CN_NUM}\d]+[）)]|之\s*[{CN_NUM}\s]+))\s*$")
@@ -44,6 +51,13 @@ _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _FOOTNOTE_DEF = re.compile(r"^\[\^[^\]\s]+\]:[ \t]*")
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
 _HTML_COMMENT = re.compile(r"^\s*<!--(.*?)-->\s*$")
+_JUMP_AT_END = re.compile(_JUMP.pattern + r"\s*$")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_NBSP_LITERAL = "<U+00A0>"
+_TAG = re.compile(r"</?(?:br|p|span|strong|em|font|div|sup|sub|center|a|img|table|tbody|thead|tr|td|th"
+                  r"|h[1-6]|o:p|section|blockquote|hr)\b[^<>]{0,200}?/?>", re.I)
+_PAGINATION = re.compile(r"^\s*(?:(?:第\s*\d+\s*页|共\s*\d+\s*页|[上下]一页|首页|尾页|末页|\d+|[\[\]|/·•])\s*)+$")
+_SIGNIFICANT = re.compile(rf"[0-9{HAN}]")
 _GLOSSARY_WORDS = re.compile(r"名词解释|用语释义|名词注释")
 
 # Meeting headers only occur in the running head, before the report proper.
@@ -58,6 +72,7 @@ class CleanLine:
     line: int  # 1-based source line
     bold: int = 0  # length of a bold span at the start of ``text`` (0 if none)
     heading_mark: int = 0  # Markdown heading level (# = 1) if the line was one
+    stop: bool = False  # the line ended at a page-jump marker: the next line does not continue it
 
     @property
     def whole_bold(self) -> bool:
@@ -82,9 +97,18 @@ class Cleaner:
 
     def clean_line(self, raw: str, line: int, nonempty_before: int) -> CleanLine:
         text = raw.rstrip()
+        if "页" in text and _PAGINATION.match(text) and ("第" in text or "一页" in text):
+            self._note(text, "pagination", line, "web-page pagination line")
+            return CleanLine("", line)
+        if "&" in text:
+            text = self._entities(text, line)
+        if "<" in text:
+            text = self._tags(text, line)
         if "[bookmark:" in text:
             text = self._drop_all(_BOOKMARK, text, "bookmark", line, "word-processor bookmark")
+        stop = False
         if "版" in text:
+            stop = _JUMP_AT_END.search(text) is not None
             text = self._drop_all(_JUMP, text, "jump-marker", line, "newspaper page-jump marker")
         if nonempty_before < MEETING_HEADER_WINDOW and _MEETING_HEADER.match(text):
             self._note(text, "meeting-header", line, "meeting-file running head")
@@ -114,7 +138,30 @@ class Cleaner:
             spaces = "".join(_SPACES.findall(text.strip()))
             self._note(spaces, "letter-spacing", line, f"letter-spaced line read as “{squeezed}”")
             text = text[: len(text) - len(text.lstrip())] + squeezed
-        return CleanLine(text.rstrip(), line, bold, heading_mark)
+        return CleanLine(text.rstrip(), line, bold, heading_mark, stop)
+
+    def _entities(self, text: str, line: int) -> str:
+        """Decode HTML entities (one record each); ``&nbsp;`` reads as a plain space."""
+        def decode(m: re.Match) -> str:
+            entity = m.group(0)
+            value = html.unescape(entity)
+            if value == entity or _SIGNIFICANT.search(value):  # unknown, or it would add Han/digits
+                return entity
+            if value == "\xa0":
+                value = " "
+            self._note(entity, "html-entity", line, f"HTML entity read as “{value}”")
+            return value
+        return _ENTITY.sub(decode, text)
+
+    def _tags(self, text: str, line: int) -> str:
+        """Remove stray HTML tags and literal ``<U+00A0>`` marks (read as a space)."""
+        if _NBSP_LITERAL in text:
+            for _ in range(text.count(_NBSP_LITERAL)):
+                self._note(_NBSP_LITERAL, "html-entity", line, "literal no-break space mark read as “ ”")
+            text = text.replace(_NBSP_LITERAL, " ")
+        if "<!--" in text and _HTML_COMMENT.match(text):
+            return text  # a whole-line comment: handled (and recorded) by _html_comment
+        return self._drop_all(_TAG, text, "html-tag", line, "stray HTML tag")
 
     def _html_comment(self, text: str, line: int) -> str:
         m = _HTML_COMMENT.match(text)

@@ -3,7 +3,9 @@
 Heading styles recognised (numbers full- or half-width):
 
 - part headings ``一、2023年工作总结`` (a short line, or a bold / ``#`` line, or a bold
-  run-in head ``**一、…**正文…``);
+  run-in head ``**一、…**正文…``, or a plain run-in head ``一、狠抓扩大内需。聚焦…`` whose
+  first sentence, at most ``MAX_RUNIN_PART`` characters, is the title and the rest the
+  part's first paragraph); a short line holding a ``；`` is a sentence, not a title;
 - sub-section headings ``（一）…`` / ``(一)…``, whole-line or run-in: when body text
   follows the first sentence on the same line, the first sentence is the title
   (``（一）全力以赴抓政策落地。`` ) and the rest is the first paragraph;
@@ -11,7 +13,11 @@ Heading styles recognised (numbers full- or half-width):
 - glossary titles ``《政府工作报告》有关名词解释``, ``名词解释``, ``有关用语释义`` …;
 - unnumbered titles: a whole bold line or a Markdown ``#`` line without a number, or
   a short plain line without any punctuation (``2004年的主要工作任务``); none ends a
-  sentence.
+  sentence. A bold run-in head ``**2004年工作回顾** 正文…`` (a short bold span not ending
+  in a comma or colon, followed by body text) is a candidate title (``Heading.runin``):
+  the tree builder makes it a part only at the top level, before any numbered part, and
+  keeps it a bold lead otherwise;
+- dash heads: a short line ``——…`` without any sentence end (``DASH``), a sub-heading.
 
 Numbered items: ``1.`` ``1．`` ``1、`` ``（1）`` at the start of a line (``1.5万`` is not one).
 """
@@ -29,6 +35,7 @@ SUB = "sub"
 ATTACHMENT = "attachment"
 GLOSSARY = "glossary"
 TITLE = "title"  # unnumbered bold / # title
+DASH = "dash"  # a standalone ——… head
 
 _PART = re.compile(rf"^([{CN_NUM}]+)(?:\s*[、．.]\s*|[ \u3000]+(?=\S))")
 _SUB = re.compile(rf"^[（(]\s*([{CN_NUM}]+)\s*[）)]\s*")
@@ -47,6 +54,8 @@ MAX_PLAIN_TITLE = 30  # an unmarked, unnumbered part title (``2004年的主要�
 MAX_PLAIN_PART = 60  # a plain (unmarked) part heading line is at most this long
 MAX_PLAIN_SUB = 60  # a whole-line sub-section heading without a sentence end
 MAX_RUNIN_TITLE = 80  # a run-in title (first sentence) is at most this long
+MAX_RUNIN_PART = 40  # a plain run-in part title (一、…。 then body) is at most this long
+MAX_DASH_HEAD = 40  # a standalone ——… head is at most this long
 _SPACED_RUNIN = re.compile(rf"^(\S{{4,{MAX_PLAIN_PART}}})[ \u3000]+(\S.*)$")
 
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
@@ -98,6 +107,8 @@ class Heading:
     title: str  # heading text, number included
     rest: str = ""  # run-in body text following the heading on the same line
     plain: bool = False  # an unmarked unnumbered title line (may be a broken-line fragment)
+    runin: bool = False  # a bold unnumbered run-in head: a part or a lead, as the context says
+    marked: bool = False  # the line was a whole bold line or a Markdown heading
 
 
 @dataclass(slots=True)
@@ -129,14 +140,29 @@ def classify(cl: CleanLine) -> Optional[Heading]:
         heading = _numbered(text, cl, marked)
         if heading is not False:
             return heading
+    if text.startswith("——"):
+        if len(text) <= MAX_DASH_HEAD and not _SENTENCE_END.search(text) and not ends_sentence(text):
+            return Heading(DASH, "", None, text)
+        return None
+    if cl.bold and not marked:
+        return _bold_runin(text, cl.bold)
     if _ITEM.match(text) or ends_sentence(text):
         return None
     if marked and len(text) <= MAX_PLAIN_PART:
         return Heading(TITLE, "", None, text)
     if (len(text) <= MAX_PLAIN_TITLE and not _CLAUSE_PUNCT.search(text)
-            and len(_HAN_CHAR.findall(text)) >= 4):
+            and len(_HAN_CHAR.findall(text)) >= 4 and not is_signature(text)):
         return Heading(TITLE, "", None, text, plain=True)
     return None
+
+
+def _bold_runin(text: str, bold: int) -> Optional[Heading]:
+    """``**2004年工作回顾** 正文…``: a candidate unnumbered run-in title."""
+    span = text[:bold].strip()
+    if (not span or len(span) > MAX_PLAIN_TITLE or span[-1] in "，,、：:；;" or _LEAD_START.match(span)
+            or _ITEM.match(span) or not text[bold:].strip()):
+        return None
+    return Heading(TITLE, "", None, span, text[bold:].strip(), runin=True)
 
 
 def _numbered(text: str, cl: CleanLine, marked: bool):
@@ -160,12 +186,16 @@ def _numbered(text: str, cl: CleanLine, marked: bool):
         value = cn_to_int(m.group(1))
         number = m.group(1)
         if cl.bold and cl.bold < len(text):  # bold run-in: **一、…**正文
-            return Heading(PART, number, value, text[: cl.bold].strip(), text[cl.bold:].strip())
-        if marked or (len(text) <= MAX_PLAIN_PART and not _SENTENCE_END.search(text[:-1])):
-            return Heading(PART, number, value, text)
+            return Heading(PART, number, value, text[: cl.bold].strip(), text[cl.bold:].strip(), marked=True)
+        if marked or (len(text) <= MAX_PLAIN_PART and not _SENTENCE_END.search(text[:-1])
+                      and "；" not in text and ";" not in text):
+            return Heading(PART, number, value, text, marked=marked)
         m = _SPACED_RUNIN.match(text)  # 二、标题 正文……。 (title, a space, then the body)
         if m and not _SENTENCE_END.search(m.group(1)) and _SENTENCE_END.search(m.group(2)):
             return Heading(PART, number, value, m.group(1), m.group(2))
+        m = _SENTENCE_END.search(text, 0, MAX_RUNIN_PART + 1)  # 一、标题。正文…… (plain run-in)
+        if m and m.end() < len(text) and not _CLAUSE_END.search(text, 0, m.start()):
+            return Heading(PART, number, value, text[: m.end()], text[m.end():].strip())
         return None
     return False
 
@@ -203,6 +233,29 @@ def lead_length(text: str, bold: int = 0) -> int:
     if not m or m.end() >= len(text):
         return 0
     return m.end()
+
+
+_CLAUSE_END = re.compile(r"[；;：:]")
+_SIGNATURE = re.compile(r"[\u4e00-\u9fff][ \u3000\xa0]+[\u4e00-\u9fff]{1,3}(?:[ \u3000\xa0]?[\u4e00-\u9fff]){0,1}$")
+
+
+def is_signature(text: str) -> bool:
+    """A short unpunctuated line ending in a name set off by a space: ``国务院总理　李强``,
+    ``市长 南 男`` — a signature line, neither a title nor a line the next one continues."""
+    return len(text) <= MAX_PLAIN_TITLE and (" " in text or "\u3000" in text or "\xa0" in text) \
+        and _SIGNATURE.search(text) is not None and not _CLAUSE_PUNCT.search(text)
+
+
+def match_numbered_item(text: str) -> Optional[Item]:
+    """A ``一、`` numbered line read as a list item (number as written, text after it)."""
+    stripped = text.lstrip()
+    m = _PART.match(stripped)
+    if not m or m.end() >= len(stripped):
+        return None
+    value = cn_to_int(m.group(1))
+    if value is None:
+        return None
+    return Item(stripped[: m.end()].strip(), value, stripped[m.end():])
 
 
 _LEAD_START = re.compile(rf"^(?:[{CN_NUM}]+是|第[{CN_NUM}]+[，,是]|——)")

@@ -9,7 +9,18 @@ One pass over the non-empty lines after the title block:
   after the parts) whose lines become ``GlossaryEntry`` objects;
 - a line continuing a paragraph broken mid-sentence (the paragraph does not end with
   sentence-final punctuation and the line is neither heading nor item) is joined to it;
-- numbered lines are "item" paragraphs; everything else is a "text" paragraph.
+- numbered lines are "item" paragraphs; everything else is a "text" paragraph;
+- ``一、`` lines are list items, not parts, when they restart the numbering inside a
+  numbered part after a colon-ended lead line or as full sentences / run-in heads
+  (``今年重点办好以下十件实事：`` ``一、…。二、…。``), when they are whole sentences that
+  no heading rule took (``一、市镇两级财政投入…；…。``), and when they continue such a
+  run of items with the next number;
+- a standalone ``——…`` head opens a sub-section below the deepest open section;
+- a bold run-in head (``**2004年工作回顾** 正文``) opens an unnumbered part only at the
+  top level before any numbered part (else it is a bold lead);
+- ``| … |`` lines are one "table" paragraph (line breaks kept, see ``tree_fixes``);
+- nothing joins a line that ends at a page-jump marker, a whole bracketed note
+  (``（…）``), or a heading-like line (a short ``一、`` / ``（一）`` / ``——`` line).
 
 A report that starts mid-document (its first heading is a ``（三）`` with no part
 heading before it, as when a newspaper page begins with ``(上接第一版)``) gets a
@@ -29,14 +40,18 @@ from typing import Optional
 from ..model import Diagnostic, GlossaryEntry, Paragraph, Removal, Section
 from .clean import CleanLine
 from .glossary import GlossaryBuilder
-from .headings import (ATTACHMENT, GLOSSARY, PART, SUB, TITLE, Heading, classify, ends_sentence,
-                       int_to_cn, lead_length, match_item)
+from .headings import (ATTACHMENT, DASH, GLOSSARY, PART, SUB, TITLE, Heading, classify, ends_sentence,
+                       int_to_cn, is_signature, lead_length, match_item, match_numbered_item)
+from .lists import ListRules
+from .tree_fixes import (dedupe, demote_empty_dashes, demote_lone_runin_title, finish_tables, remove_stray_spaces,
+                         unwrap_lone_title)
 
 _EMBEDDED_FIRST_SUB = re.compile(r"^(.*?[。：:])\s*([（(]一[）)].*)$")
-MIN_DUPLICATE = 20  # paragraphs at least this long repeated verbatim are layout repeats
+_HEADING_LIKE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|——)")
+MAX_HEADING_LIKE = 40  # a heading-like line this short that ends no sentence is joined to nothing
 
 
-class TreeBuilder:
+class TreeBuilder(ListRules):
     """Streams cleaned lines into a section tree.
 
     ``stack`` holds the open sections from level 1 down, with the heading kind that
@@ -62,6 +77,12 @@ class TreeBuilder:
         self.real_parts = 0
         self.last_number: dict = {}  # parent key -> last heading number seen under it
         self.headings = 0
+        self.list_last: Optional[Paragraph] = None  # last ``一、`` list item (a list is a run of items)
+        self.stop = False  # the previous line may not be continued (jump marker, note, heading-like)
+        self.runin_titles: set[int] = set()  # ids of parts opened by a bold run-in head
+        self.numbered_parts = 0  # 一、 headings seen at any level
+        self.list_itemlike = False  # the open list's items are sentences / run-in heads
+        self.force_item = False  # list_item() took the heading on this line as an item
 
     # ------------------------------------------------------------------ helpers
     def warn(self, message: str, line: Optional[int]) -> None:
@@ -107,12 +128,16 @@ class TreeBuilder:
     # ------------------------------------------------------------------ lines
     def add_line(self, cl: CleanLine) -> None:
         gap = "\n" * max(1, cl.line - self.last_line) if self.last_line else "\n"
-        heading = classify(cl)
+        table = cl.text[:1] == "|" or (cl.text[:1].isspace() and cl.text.lstrip()[:1] == "|")
+        table = table and cl.text.rstrip().endswith("|") and len(cl.text.strip()) > 1
+        heading = None if table else classify(cl)
         if self.glossary is not None and (heading is None or heading.kind not in (ATTACHMENT, GLOSSARY)):
             stray = self.glossary.add(cl.text, cl.line, gap)
             if stray is not None:
                 self.container().append(Paragraph(stray, "", cl.line))
-        elif heading is not None and not self.continues(heading):
+        elif table:
+            self.add_table(cl)
+        elif heading is not None and not self.continues(heading) and self.is_heading(heading):
             self.add_heading(heading, cl)
         elif heading is None and self.split_embedded(cl, gap):
             return
@@ -121,7 +146,33 @@ class TreeBuilder:
             if self.caption:  # a caption-like line stands alone: nothing joins to it
                 self.caption = False
                 self.set_last(None)
+        self.stop = cl.stop
         self.last_line = cl.line
+
+    def add_table(self, cl: CleanLine) -> None:
+        """A ``| … |`` line: the next row of the table just above, or a new table."""
+        container = self.container()
+        row = cl.text.strip()
+        last = container[-1] if container else None
+        if last is not None and last.kind == "table" and cl.line == self.last_line + 1:
+            last.text += "\n" + row
+            return
+        self.set_last(None)
+        container.append(Paragraph(row, "", cl.line, kind="table"))
+
+    def is_heading(self, h: Heading) -> bool:
+        """False when the context makes a heading-shaped line text (see the module doc)."""
+        if h.kind == TITLE and h.runin:
+            return not self.numbered_parts and (not self.stack or (len(self.stack) == 1 and
+                                                               id(self.stack[0][1]) in self.runin_titles))
+        if h.kind == DASH:
+            if not self.stack or self.top_kind() == ATTACHMENT:
+                self.caption = True  # a standalone paragraph: nothing joins to it
+                return False
+            return True
+        if h.kind == PART and not h.marked and h.value is not None:
+            return not self.list_item(h)
+        return True
 
     def split_embedded(self, cl: CleanLine, gap: str) -> bool:
         """``…以下几个方面的工作。（一）认真贯彻…``: a （一） heading run into the text line
@@ -161,7 +212,7 @@ class TreeBuilder:
 
     def open_sentence(self) -> bool:
         """True when the last paragraph stops mid-sentence (a next line may continue it)."""
-        if self.last is None:
+        if self.last is None or self.stop:
             return False
         return not ends_sentence(self.pieces[-1] if self.pieces else self.last.text)
 
@@ -175,7 +226,14 @@ class TreeBuilder:
     def add_text(self, cl: CleanLine, gap: str) -> None:
         text = cl.text
         item = match_item(text)
-        if item is None and self.open_sentence():
+        numbered = match_numbered_item(text) if item is None and text.lstrip()[:1] in _CN_NUMERALS else None
+        if numbered is not None and self.numbered_list_item(numbered, text):
+            para = Paragraph(numbered.text, "", cl.line, kind="item", number=numbered.number)
+            self.container().append(para)
+            self.set_last(para)
+            self.list_last = para
+            return
+        if item is None and numbered is None and self.open_sentence():
             self.removed.append(Removal(gap, "line-join", self.last_line,
                                         f"paragraph broken mid-sentence, continued on line {cl.line}"))
             self.pieces.append(text.lstrip())
@@ -190,6 +248,11 @@ class TreeBuilder:
                 para.kind = "title"  # the attachment's own title lines
         self.container().append(para)
         self.set_last(para if para.kind != "title" else None)
+        stripped = text.strip()
+        if para.kind == "text" and (_is_note(stripped) or is_signature(stripped) or (len(stripped) <= MAX_HEADING_LIKE
+                                                          and _HEADING_LIKE.match(stripped)
+                                                          and not ends_sentence(stripped))):
+            self.caption = True  # a bracketed note or a heading-like line: nothing joins to it
 
     def attachment_title_position(self) -> bool:
         """True right after an attachment heading (only title lines so far)."""
@@ -207,7 +270,11 @@ class TreeBuilder:
         self.headings += 1
         self.set_last(None)
         self.glossary = None
-        if h.kind == GLOSSARY:
+        self.list_last = None
+        if h.kind == DASH:
+            depth = len(self.stack) - (1 if self.stack and self.stack[-1][0] == DASH else 0)
+            self.open(depth, DASH, h, "subsection", line)
+        elif h.kind == GLOSSARY:
             depth = 1 if top == ATTACHMENT else 0
             section = self.open(depth, GLOSSARY, h, "glossary", line)
             self.glossary = self.builders[id(section)] = GlossaryBuilder(self.removed)
@@ -215,12 +282,16 @@ class TreeBuilder:
             self.check_number("attachments", h, line)
             self.open(0, ATTACHMENT, h, "attachment", line)
         elif h.kind == TITLE:
-            self.open(0, TITLE, h, "part", line)
+            section = self.open(0, TITLE, h, "part", line)
+            if h.runin:
+                self.runin_titles.add(id(section))
         elif h.kind == PART and top in (ATTACHMENT, TITLE):
+            self.numbered_parts += 1
             parent = self.stack[0][1]
             self.check_number(parent, h, line)
             self.open(1, PART, h, "item-group" if top == ATTACHMENT else "subsection", line)
         elif h.kind == PART:
+            self.numbered_parts += 1
             self.real_parts += 1
             if self.real_parts == 1 and self.synthetic is not None:
                 self.name_synthetic(h)
@@ -265,11 +336,17 @@ class TreeBuilder:
                                    for e in builder.entries]
         if self.synthetic is not None and self.real_parts == 0:
             self._promote_synthetic()
+        demote_empty_dashes(self.preamble, self.sections)
+        demote_lone_runin_title(self.preamble, self.sections, self.runin_titles)
         self._demote_trailing_titles()
+        unwrap_lone_title(self.preamble, self.sections)
+        paragraphs = self.preamble + [p for s in self.walk() for p in s.paragraphs]
+        finish_tables(paragraphs)
+        remove_stray_spaces(paragraphs, self.removed)
         if self.headings == 0:
             self.warn("no headings found: the whole report is shown as one run of paragraphs — if it has parts, "
                       "put each title (一、… / （一）…) on a line of its own", None)
-        self.dedupe()
+        dedupe(self.preamble, list(self.walk()), self.removed)
         return self.preamble, self.sections
 
     def _promote_synthetic(self) -> None:
@@ -299,19 +376,11 @@ class TreeBuilder:
         for s in self.sections:
             yield from s.walk()
 
-    def dedupe(self) -> None:
-        """Drop later verbatim repeats of long text paragraphs (a layout artefact)."""
-        seen: dict[str, int] = {}
-        containers = [self.preamble] + [s.paragraphs for s in self.walk()]
-        for paras in containers:
-            keep = []
-            for p in paras:
-                key = p.text.strip()
-                if p.kind == "text" and len(key) >= MIN_DUPLICATE:
-                    if key in seen:
-                        self.removed.append(Removal(p.text, "duplicate-paragraph", p.line,
-                                                    f"verbatim repeat of the paragraph on line {seen[key]}"))
-                        continue
-                    seen[key] = p.line
-                keep.append(p)
-            paras[:] = keep
+
+_CN_NUMERALS = frozenset("一二三四五六七八九十")
+
+
+def _is_note(text: str) -> bool:
+    """A whole bracketed note: ``（严龙 摄）`` / ``(备注：…)``."""
+    return len(text) >= 2 and text[0] in "（(" and text[-1] in "）)" and "）" not in text[1:-1] \
+        and ")" not in text[1:-1]

@@ -228,6 +228,19 @@ def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     return "\n".join(lines)
 
 
+def report_table(text: str) -> str:
+    """A report's own Markdown table (``Paragraph.kind == "table"``: header row, ``|---|``
+    separator, body rows): every cell's text escaped, the table structure kept."""
+    rows = []
+    for i, line in enumerate(text.split("\n")):
+        cells = line.strip().strip("|").split("|")
+        if i == 1:
+            rows.append("|" + "|".join(" --- " for _ in cells) + "|")
+        else:
+            rows.append("| " + " | ".join(escape_text(c.strip()) for c in cells) + " |")
+    return "\n".join(rows)
+
+
 def join_blocks(blocks: Iterable[str]) -> str:
     """Blocks separated by one blank line, ending in a single newline."""
     return "\n\n".join(b.strip("\n") for b in blocks if b and b.strip()) + "\n"

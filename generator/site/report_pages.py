@@ -63,6 +63,8 @@ class _Renderer:
 
     # -- blocks ---------------------------------------------------------------
     def paragraph(self, p: Paragraph, tag: str = "p") -> str:
+        if p.kind == "table":
+            return md.container("div", [md.report_table(p.text)], cls="report-table", anchor=p.anchor)
         inline = md.render_linked(p.text, self._term_spans(p.anchor), p.lead)
         if p.kind == "item" and p.number:
             inline = f'<span class="item-number">{md.escape_text(p.number)}</span> {inline}'
