@@ -11,7 +11,7 @@ Thin on purpose: everything also works as ``python -m generator build && mkdocs 
 - ``search: pagefind`` in site.yaml: Material's search is switched off in
   ``on_config`` and ``on_post_build`` indexes the built site with Pagefind.
 - ``on_post_build`` (Material search) lets the search worker try a Chinese query as
-  one whole word (generator/site/search_fix.py), so 三北工程 finds its term page first.
+  one whole word (generator/site/search/material_fix.py), so 三北工程 finds its term page first.
 - ``on_serve`` stops watching the generated docs folder: ``mkdocs serve`` watches
   the inputs (``watch:`` seeds, site_config, docs_src) and rebuilds once per edit.
 """
@@ -76,7 +76,7 @@ def on_config(config):
     global _SEARCH
     _SEARCH = result.search
     if result.search == "pagefind":
-        from generator.site import pagefind
+        from generator.site.search import pagefind
 
         pagefind.disable_material_search(config)
     # The search plugin reads this path relative to the working directory.
@@ -88,11 +88,11 @@ def on_config(config):
 
 def on_post_build(config):
     if _SEARCH == "pagefind":
-        from generator.site import pagefind
+        from generator.site.search import pagefind
 
         pagefind.on_post_build(config)
     else:
-        from generator.site.search_fix import patch_search_worker
+        from generator.site.search.material_fix import patch_search_worker
 
         for problem in patch_search_worker(config.site_dir):
             log.warning(problem)

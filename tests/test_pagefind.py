@@ -6,8 +6,8 @@ from pathlib import PurePosixPath
 
 import pytest
 
-from generator.site import pagefind
-from generator.site.pagefind_ui import SCRIPT_NAME
+from generator.site.search import pagefind
+from generator.site.search.pagefind_ui import SCRIPT_NAME
 
 PAGE = """<!doctype html><html lang="zh"><head></head><body>
 <header class="md-header"><nav class="md-header__inner md-grid">

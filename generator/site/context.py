@@ -36,7 +36,7 @@ from ..pinyin import lazy_pinyin
 from .. import memo
 from ..config import SiteConfig
 from ..model import Diagnostic, Region, RegionRef, Report, Term
-from . import urls
+from .render import urls
 
 
 T = TypeVar("T")
