@@ -9,7 +9,8 @@ Thin on purpose: everything also works as ``python -m generator build && mkdocs 
   ``mkdocs build --strict``) and sets ``nav`` and
   ``not_in_nav`` from the generated navigation.
 - ``search: pagefind`` in site.yaml: Material's search is switched off in
-  ``on_config`` and ``on_post_build`` indexes the built site with Pagefind.
+  ``on_config``, ``on_post_page``/``on_post_template`` mark each rendered page for
+  Pagefind and ``on_post_build`` indexes the built site (generator/site/search/pagefind.py).
 - ``on_post_build`` (Material search) lets the search worker try a Chinese query as
   one whole word (generator/site/search/material_fix.py), so 三北工程 finds its term page first.
 - ``on_serve`` stops watching the generated docs folder: ``mkdocs serve`` watches
@@ -84,6 +85,22 @@ def on_config(config):
     if search is not None and getattr(search.config, "jieba_dict_user", None):
         search.config.jieba_dict_user = os.fspath(root / build.JIEBA_USER_DICT)
     return config
+
+
+def on_post_page(output, page, config):
+    if _SEARCH == "pagefind":
+        from generator.site.search import pagefind
+
+        return pagefind.on_post_page(output, page)
+    return output
+
+
+def on_post_template(output_content, template_name, config):
+    if _SEARCH == "pagefind":
+        from generator.site.search import pagefind
+
+        return pagefind.on_post_template(output_content, template_name)
+    return output_content
 
 
 def on_post_build(config):
