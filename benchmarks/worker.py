@@ -118,14 +118,9 @@ def mkdocs_build(config_file: Path, recorder: measure.Recorder, search: str = "m
 
 def time_page_modules(site_build) -> dict[str, float]:
     """Wrap each page module's ``pages(ctx)`` (listed in build.PAGE_MODULES) to time it."""
-    import importlib
-
     seconds: dict[str, float] = {}
-    for name in getattr(site_build, "PAGE_MODULES", ()):
-        try:
-            module = importlib.import_module(f"generator.site.{name}")
-        except ImportError:
-            continue
+    for module in getattr(site_build, "PAGE_MODULES", ()):
+        name = module.__name__.rpartition(".")[2]
         original = module.pages
 
         def pages(ctx, _o=original, _n=name):
@@ -141,7 +136,7 @@ def time_page_modules(site_build) -> dict[str, float]:
 def run_site(reports_dir: Path, work: Path, skip_mkdocs: bool, edit: bool, search: str) -> dict:
     from generator import memo
     from generator.site import build as site_build
-    from generator.site import pagefind as pf
+    from generator.site.search import pagefind as pf
 
     root = make_project(work, reports_dir, search)
     rec = measure.Recorder()

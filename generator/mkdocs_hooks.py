@@ -9,9 +9,10 @@ Thin on purpose: everything also works as ``python -m generator build && mkdocs 
   ``mkdocs build --strict``) and sets ``nav`` and
   ``not_in_nav`` from the generated navigation.
 - ``search: pagefind`` in site.yaml: Material's search is switched off in
-  ``on_config`` and ``on_post_build`` indexes the built site with Pagefind.
+  ``on_config``, ``on_post_page``/``on_post_template`` mark each rendered page for
+  Pagefind and ``on_post_build`` indexes the built site (generator/site/search/pagefind.py).
 - ``on_post_build`` (Material search) lets the search worker try a Chinese query as
-  one whole word (generator/site/search_fix.py), so 三北工程 finds its term page first.
+  one whole word (generator/site/search/material_fix.py), so 三北工程 finds its term page first.
 - ``on_serve`` stops watching the generated docs folder: ``mkdocs serve`` watches
   the inputs (``watch:`` seeds, site_config, docs_src) and rebuilds once per edit.
 """
@@ -76,7 +77,7 @@ def on_config(config):
     global _SEARCH
     _SEARCH = result.search
     if result.search == "pagefind":
-        from generator.site import pagefind
+        from generator.site.search import pagefind
 
         pagefind.disable_material_search(config)
     # The search plugin reads this path relative to the working directory.
@@ -86,13 +87,29 @@ def on_config(config):
     return config
 
 
+def on_post_page(output, page, config):
+    if _SEARCH == "pagefind":
+        from generator.site.search import pagefind
+
+        return pagefind.on_post_page(output, page)
+    return output
+
+
+def on_post_template(output_content, template_name, config):
+    if _SEARCH == "pagefind":
+        from generator.site.search import pagefind
+
+        return pagefind.on_post_template(output_content, template_name)
+    return output_content
+
+
 def on_post_build(config):
     if _SEARCH == "pagefind":
-        from generator.site import pagefind
+        from generator.site.search import pagefind
 
         pagefind.on_post_build(config)
     else:
-        from generator.site.search_fix import patch_search_worker
+        from generator.site.search.material_fix import patch_search_worker
 
         for problem in patch_search_worker(config.site_dir):
             log.warning(problem)

@@ -8,7 +8,7 @@
 - the page around the content (header, navigation, footer) speaks Chinese.
 
 Material's query segmenter drops a Chinese query's last character; the build patches
-it (generator/site/search_fix.py), and the search tests hold that fix to account.
+it (generator/site/search/material_fix.py), and the search tests hold that fix to account.
 
 One `mkdocs build --strict` and one browser per session (tests/browser_support.py).
 Screenshots land in $BROWSER_SHOTS or a pytest tmp folder. Skips only when no browser

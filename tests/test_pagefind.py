@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
+import re
+from importlib import resources
+from pathlib import Path, PurePosixPath
+from types import SimpleNamespace
 
 import pytest
 
-from generator.site import pagefind
-from generator.site.pagefind_ui import SCRIPT_NAME
+from generator.site.search import pagefind
+from generator.site.search.pagefind_ui import SCRIPT_NAME, search_js
 
 PAGE = """<!doctype html><html lang="zh"><head></head><body>
 <header class="md-header"><nav class="md-header__inner md-grid">
@@ -102,7 +105,7 @@ def test_index_site_writes_chunks_and_drops_material_index(tmp_path):
     for rel, title in (("glossary/san-bei-gong-cheng/index.html", "三北工程"),
                        ("reports/r/index.html", "鄂托克旗2024年政府工作报告")):
         (site / rel).parent.mkdir(parents=True)
-        (site / rel).write_text(page(title), encoding="utf-8")
+        (site / rel).write_text(pagefind.rewrite_page(page(title), PurePosixPath(rel)), encoding="utf-8")
     (site / "search").mkdir()
     (site / "search" / "search_index.json").write_text("{}", encoding="utf-8")
     result = pagefind.apply(site)
@@ -110,7 +113,7 @@ def test_index_site_writes_chunks_and_drops_material_index(tmp_path):
     assert (site / "pagefind" / "pagefind.js").is_file()
     assert list((site / "pagefind").glob("index/*.pf_index"))
     assert list((site / "pagefind").glob("filter/*.pf_filter"))  # the term filter
-    assert (site / SCRIPT_NAME).is_file()
+    assert (site / SCRIPT_NAME).read_text(encoding="utf-8") == search_js()
     again = pagefind.apply(site)  # a rebuild over the same folder leaves no stale chunks
     assert again.index_bytes == result.index_bytes
 
@@ -123,3 +126,32 @@ def test_disable_material_search_turns_the_plugin_off():
     config = load_config(config_file=str(ROOT / "mkdocs.yml"), watch=[])
     assert pagefind.disable_material_search(config) is True
     assert config.plugins["material/search"].config.enabled is False
+
+
+def test_hooks_mark_pages_by_their_built_path_and_leave_the_sitemap():
+    term = SimpleNamespace(file=SimpleNamespace(dest_uri="glossary/san-bei-gong-cheng/index.html"))
+    assert pagefind.on_post_page(page(), term) == pagefind.rewrite_page(
+        page(), PurePosixPath("glossary/san-bei-gong-cheng/index.html"))
+    assert "data-pagefind-weight" in pagefind.on_post_page(page(), term)
+    not_found = pagefind.on_post_template(page(prefix="/"), "404.html")
+    assert "data-pagefind-body" not in not_found and "data-pf-search" in not_found
+    assert pagefind.on_post_template("<urlset></urlset>", "sitemap.xml") == "<urlset></urlset>"
+
+
+def test_search_script_is_package_data():
+    script = resources.files("generator.site.search") / "assets" / "pagefind-search.js"
+    assert script.is_file() and search_js() == script.read_text(encoding="utf-8")
+    assert "pf.debouncedSearch" in search_js()
+
+
+def test_material_markup_the_rewrite_relies_on_is_in_the_installed_theme():
+    """The few literal anchors rewrite_page finds in Material's pages (pinned minor version)."""
+    templates = Path(str(resources.files("material") / "templates"))
+    base = (templates / "base.html").read_text(encoding="utf-8")
+    header = (templates / "partials" / "header.html").read_text(encoding="utf-8")
+    search = (templates / "partials" / "search.html").read_text(encoding="utf-8")
+    assert pagefind.ARTICLE_RE.search(base)
+    assert re.search(r"<script src=\"\{\{ 'assets/javascripts/bundle\.[0-9a-f]+\.min\.js' \| url \}\}\">", base)
+    assert "</body>" in base and "<header" in header and '<div class="md-header__source">' in header
+    assert pagefind.MATERIAL_BOX in search
+    assert pagefind.MATERIAL_FORM in search

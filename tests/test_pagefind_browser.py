@@ -13,7 +13,7 @@ import sys
 import pytest
 
 from conftest import ROOT
-from generator.site import pagefind
+from generator.site.search import pagefind
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import browser_search  # noqa: E402

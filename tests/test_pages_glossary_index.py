@@ -8,8 +8,9 @@ from pages_support import glossary_context, h1_count, page_map
 from pypinyin import Style, lazy_pinyin
 
 from generator.model import Term
-from generator.site import glossary_index, urls
-from generator.site.term_groups import letter_of, numeral_groups, numeral_of
+from generator.site.pages import glossary_index
+from generator.site.render import urls
+from generator.site.facts.term_groups import letter_of, numeral_groups, numeral_of
 
 
 def _pages():

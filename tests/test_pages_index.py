@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pages_support import context, h1_count, page_map
 
-from generator.site import index_pages, urls
+from generator.site.pages import home as index_pages
+from generator.site.render import urls
 
 
 def _pages(glossary=None):

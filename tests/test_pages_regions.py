@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pages_support import context, h1_count, page_map
 
-from generator.site import region_pages, urls
+from generator.site.pages import region as region_pages
+from generator.site.render import urls
 
 EXPECTED = {  # name: (code, level label, children)
     "内蒙古自治区": ("150000", "省级", ["呼和浩特市", "鄂尔多斯市", "乌兰察布市", "锡林郭勒盟"]),

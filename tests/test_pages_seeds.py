@@ -11,7 +11,12 @@ from generator.config import load_config
 from generator.glossary import build_glossary
 from generator.ingest import load_reports
 from generator.ingest.regions import RegionRegistry
-from generator.site import glossary_index, index_pages, region_pages, term_pages, topic_pages, urls
+from generator.site.pages import glossary_index
+from generator.site.pages import home as index_pages
+from generator.site.pages import region as region_pages
+from generator.site.pages import term as term_pages
+from generator.site.pages import topic as topic_pages
+from generator.site.render import urls
 from generator.site.context import SiteContext
 
 

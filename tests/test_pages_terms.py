@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pages_support import glossary_context, h1_count, page_map
 
-from generator.site import term_pages, urls
+from generator.site.pages import term as term_pages
+from generator.site.render import urls
 
 
 def _pages():

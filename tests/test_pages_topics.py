@@ -7,8 +7,9 @@ import re
 from pages_support import ECO_TEXT, context, h1_count, page_map, real_topics, reports
 
 from generator.config import Topic
-from generator.site import topic_pages, urls
-from generator.site.topics import THRESHOLD, TopicMatcher, assign_topics, score
+from generator.site.pages import topic as topic_pages
+from generator.site.render import urls
+from generator.site.facts.topics import THRESHOLD, TopicMatcher, assign_topics, score
 
 ECO = "sheng-tai-huan-jing"
 
@@ -91,7 +92,7 @@ def test_excerpts_escape_report_text():
 
 def test_excerpt_is_short_and_centred_on_the_keyword():
     long = "甲" * 200 + ECO_TEXT + "乙" * 200
-    from generator.site.excerpts import excerpt
+    from generator.site.render.excerpts import excerpt
     start = long.index("草原")
     out = excerpt(long, [(start, start + 2)])
     assert "**草原**" in out and out.startswith("…") and out.endswith("…")
@@ -130,7 +131,7 @@ def test_reports_without_a_region_are_listed_under_unknown_region():
 def test_long_reports_list_their_strongest_paragraphs_first():
     from types import SimpleNamespace
 
-    from generator.site.topic_pages import PARAGRAPHS_PER_REPORT, strongest
+    from generator.site.pages.topic import PARAGRAPHS_PER_REPORT, strongest
 
     matches = [SimpleNamespace(score=s) for s in [2, 5, 2, 3, 9, 2, 2, 4, 2, 6, 2]]
     shown = strongest(matches)

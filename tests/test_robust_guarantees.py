@@ -24,7 +24,7 @@ from conftest import ROOT, SEED_FILES
 from generator.config import load_config
 from generator.ingest import check_fidelity, load_reports
 from generator.ingest.read import read_source
-from generator.site import urls
+from generator.site.render import urls
 from generator.site.build import build_site
 from test_robust_text import assert_text_shown_and_inert
 

@@ -28,7 +28,7 @@ from generator.glossary import build_glossary
 from generator.ingest import parse_text
 from generator.ingest.fidelity import document_text
 from generator.model import Report
-from generator.site import report_pages
+from generator.site.pages import report as report_pages
 from generator.site.context import SiteContext
 
 # What the report page generator itself writes (generator/site/report_pages.py and

@@ -13,7 +13,7 @@ import yaml
 from conftest import ROOT
 from generator.site.build import build_site
 from generator.site.context import Page
-from generator.site.nav import TABS, build_nav
+from generator.site.pages.nav import TABS, build_nav
 
 
 def _snapshot(folder):

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
 
-from generator.site import markdown as md
+from generator.site.render import markdown as md
 
 from conftest import ROOT
 

@@ -14,9 +14,10 @@ from generator.config import load_config
 from generator.glossary import build_glossary
 from generator.ingest import load_reports
 from generator.model import GlossaryEntry, Paragraph, Region, RegionRef, Report, Section, Speaker
-from generator.site import report_pages, urls
+from generator.site.pages import report as report_pages
+from generator.site.render import urls
 from generator.site.context import SiteContext, region_slug
-from generator.site.markdown import escape_text
+from generator.site.render.markdown import escape_text
 
 
 def _context(reports=None) -> SiteContext:

@@ -14,7 +14,6 @@ Besides the docs folder it writes, under ``build/`` (git-ignored):
 
 from __future__ import annotations
 
-import importlib
 import re
 import sys
 from dataclasses import dataclass, field
@@ -30,18 +29,12 @@ from ..ingest import load_reports
 from ..ingest.regions import RegionRegistry
 from ..model import Diagnostic
 from .context import Page, SiteContext
-from .nav import Nav, build_nav
+from .pages import glossary_index, home, region, report, term, topic
+from .pages.nav import Nav, build_nav
 from .writer import write_if_changed, write_tree
 
 # Page modules, each exposing ``pages(ctx) -> Iterable[Page]``.
-PAGE_MODULES = (
-    "report_pages",
-    "index_pages",
-    "region_pages",
-    "topic_pages",
-    "term_pages",
-    "glossary_index",
-)
+PAGE_MODULES = (report, home, region, topic, term, glossary_index)
 
 BUILD_DIR = "build"
 JIEBA_USER_DICT = f"{BUILD_DIR}/jieba_user_dict.txt"
@@ -62,8 +55,8 @@ class BuildResult:
 
 def collect_pages(ctx: SiteContext) -> list[Page]:
     pages: list[Page] = []
-    for name in PAGE_MODULES:
-        pages.extend(importlib.import_module(f"{__package__}.{name}").pages(ctx))
+    for module in PAGE_MODULES:
+        pages.extend(module.pages(ctx))
     return pages
 
 

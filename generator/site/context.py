@@ -5,7 +5,7 @@ Page-module protocol (see build.PAGE_MODULES)::
     def pages(ctx: SiteContext) -> Iterable[Page]
 
 A ``Page`` is one generated Markdown file: ``path`` is docs-relative and comes
-from ``urls.py``; ``content`` is the Markdown (built with ``markdown.py`` helpers);
+from ``render/urls.py``; ``content`` is the Markdown (built with ``render/markdown.py``);
 ``nav_title`` is the Chinese title shown in the navigation. ``group`` puts the
 page in a nav sub-section of its tab (e.g. the region name), ``order`` sorts it
 within that (default: path), ``in_nav=False`` keeps it out of the navigation
@@ -36,7 +36,7 @@ from ..pinyin import lazy_pinyin
 from .. import memo
 from ..config import SiteConfig
 from ..model import Diagnostic, Region, RegionRef, Report, Term
-from . import urls
+from .render import urls
 
 
 T = TypeVar("T")

@@ -14,14 +14,14 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterable
 
-from .. import memo
-from ..model import Definition, Occurrence, Report, Term
-from . import urls
-from .context import Page, SiteContext
-from .excerpts import excerpt
-from .facts import region_groups, report_label, sorted_reports
-from .markdown import escape_text, excerpts, heading, join_blocks, link, render_linked, table
-from .term_groups import DIGIT_GROUP, letter_of
+from ... import memo
+from ...model import Definition, Occurrence, Report, Term
+from ..render import urls
+from ..context import Page, SiteContext
+from ..render.excerpts import excerpt
+from ..facts.reports import region_groups, report_label, sorted_reports
+from ..render.markdown import escape_text, excerpts, heading, join_blocks, link, render_linked, table
+from ..facts.term_groups import DIGIT_GROUP, letter_of
 
 SNIPPETS_PER_REPORT = 5
 RELATED_LABELS = {

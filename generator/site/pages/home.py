@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from .. import memo
-from ..model import Report
-from . import urls
-from .context import Page, SiteContext
-from .facts import (region_level, region_walk, report_label, report_length, sorted_reports, speaker_label,
+from ... import memo
+from ...model import Report
+from ..render import urls
+from ..context import Page, SiteContext
+from ..facts.reports import (region_level, region_walk, report_label, report_length, sorted_reports, speaker_label,
                     term_counts)
-from .markdown import escape_text, heading, join_blocks, link, table
+from ..render.markdown import escape_text, heading, join_blocks, link, table
 
 SITE_TITLE = "政府工作报告 · 读报与术语互查"
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from . import urls
-from .context import Page, SiteContext
-from .facts import (defined_terms, most_common, region_children, region_code, region_level, region_term_counts,
+from ..render import urls
+from ..context import Page, SiteContext
+from ..facts.reports import (defined_terms, most_common, region_children, region_code, region_level, region_term_counts,
                     region_walk, report_label, short_text, speaker_label, subtree_reports)
-from .markdown import escape_text, heading, join_blocks, link, table
+from ..render.markdown import escape_text, heading, join_blocks, link, table
 
 TOP_TERMS = 20
 

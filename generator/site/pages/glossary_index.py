@@ -3,7 +3,7 @@
 - glossary/index.md: every term in pinyin order, in letter groups (#, A, B …), with its
   short definition and usage count;
 - glossary/categories.md: the same terms grouped by category;
-- glossary/numerals.md: terms grouped by their leading numeral (see term_groups.py);
+- glossary/numerals.md: terms grouped by their leading numeral (see facts/term_groups.py);
 - about/candidates.md: phrases the reports quote or build as numeral formulas that
   are not in the glossary yet (from glossary.candidates), outside the navigation.
 """
@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..model import Term
-from . import urls
-from .context import Page, SiteContext
-from .facts import report_label
-from .markdown import escape_text, heading, join_blocks, link, table, unsearched
-from .term_groups import DIGIT_GROUP, category_groups, letter_groups, numeral_groups
+from ...model import Term
+from ..render import urls
+from ..context import Page, SiteContext
+from ..facts.reports import report_label
+from ..render.markdown import escape_text, heading, join_blocks, link, table, unsearched
+from ..facts.term_groups import DIGIT_GROUP, category_groups, letter_groups, numeral_groups
 
 UNCATEGORIZED = "未分类"
 CANDIDATES_SHOWN = 500
@@ -100,7 +100,7 @@ def numerals_page(ctx: SiteContext) -> Page:
 
 
 def candidates_page(ctx: SiteContext) -> Page:
-    from ..glossary.candidates import candidates
+    from ...glossary.candidates import candidates
 
     page = urls.CANDIDATES
     rows_data = candidates(ctx.reports, ctx.glossary)

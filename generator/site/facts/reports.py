@@ -10,8 +10,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
-from ..model import REGION_LEVEL_LABELS, Report
-from .context import SiteContext
+from ...model import REGION_LEVEL_LABELS, Report
+from ..context import SiteContext
 
 
 def report_label(report: Report) -> str:

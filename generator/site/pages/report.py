@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator, Optional
 
-from .. import memo
-from ..model import GlossaryEntry, Paragraph, Report, Section
-from . import markdown as md
-from . import urls
-from .context import Page, SiteContext
+from ... import memo
+from ...model import GlossaryEntry, Paragraph, Report, Section
+from ..render import markdown as md
+from ..render import urls
+from ..context import Page, SiteContext
 
 UNKNOWN_REGION = "未知地区"
 

@@ -1,7 +1,7 @@
 """Topic pages (topics/<slug>.md) and the topic × region overview (topics/index.md).
 
 Each topic page lists, region by region in hierarchy order, the sections and
-paragraphs assigned to the topic (see topics.py for the rule) with short escaped
+paragraphs assigned to the topic (see facts/topics.py for the rule) with short escaped
 excerpts, the matched keywords in bold, each linking to the paragraph in its report.
 """
 
@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from .. import memo
-from ..config import Topic
-from . import urls
-from .context import Page, SiteContext
-from .excerpts import excerpt
-from .facts import RegionGroup, region_groups, report_label
-from .markdown import escape_text, excerpts, heading, join_blocks, link, table
-from .topics import (KEYWORD_WEIGHT, LEAD_BONUS, SECTION_BONUS, TERM_WEIGHT, THRESHOLD, ParagraphMatch,
+from ... import memo
+from ...config import Topic
+from ..render import urls
+from ..context import Page, SiteContext
+from ..render.excerpts import excerpt
+from ..facts.reports import RegionGroup, region_groups, report_label
+from ..render.markdown import escape_text, excerpts, heading, join_blocks, link, table
+from ..facts.topics import (KEYWORD_WEIGHT, LEAD_BONUS, SECTION_BONUS, TERM_WEIGHT, THRESHOLD, ParagraphMatch,
                      TopicIndex, assign_topics, glossary_aliases)
 
 PARAGRAPHS_PER_REPORT = 8  # excerpts listed per report on a topic page (the counts cover all)

@@ -19,9 +19,9 @@ import re
 import unicodedata
 from typing import Iterable, Optional
 
-from ..pinyin import Style, lazy_pinyin
+from ...pinyin import Style, lazy_pinyin
 
-from ..model import Term
+from ...model import Term
 
 DIGIT_GROUP = "#"
 

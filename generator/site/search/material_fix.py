@@ -42,7 +42,7 @@ def patch_search_worker(site_dir: str | Path) -> list[str]:
         fixed, count = _LOOP.subn(_fix, code, count=1)
         if count != 1:
             problems.append(f"{worker.name}: the query segmenter of this Material version was not "
-                            "recognised; search may split whole terms (see generator/site/search_fix.py)")
+                            "recognised; search may split whole terms (see generator/site/search/material_fix.py)")
             continue
         tmp = worker.with_suffix(".tmp")
         tmp.write_text(fixed, encoding="utf-8")

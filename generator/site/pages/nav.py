@@ -12,7 +12,7 @@ import html
 from dataclasses import dataclass, field, replace
 from typing import Iterable
 
-from .context import Page
+from ..context import Page
 
 # (tab title, top folders or root files it holds)
 TABS: tuple[tuple[str, tuple[str, ...]], ...] = (

@@ -27,9 +27,9 @@ from typing import Iterable, Optional
 
 import ahocorasick
 
-from .. import memo
-from ..config import Topic
-from ..model import Paragraph, Report, Section
+from ... import memo
+from ...config import Topic
+from ...model import Paragraph, Report, Section
 
 KEYWORD_WEIGHT = 1
 TERM_WEIGHT = 2

@@ -6,9 +6,11 @@ and building it with jieba dominates the build. Pagefind is a maintained static 
 tool whose *extended* build segments Chinese while indexing and splits the index into
 small chunks, so a query downloads only the chunks it needs.
 
-What it does, after MkDocs has written the site (``apply(site_dir)``):
+What it does:
 
-1. ``prepare_html``: rewrites every built page so that
+1. ``rewrite_page``, called for every page as MkDocs renders it (hooks ``on_post_page``
+   and, for 404.html, ``on_post_template``: the page is marked in memory before MkDocs
+   writes it, from MkDocs' own page path, so no built file is read back or rewritten):
    - Pagefind indexes only the page body (``data-pagefind-body`` on Material's article,
      ``data-pagefind-meta`` giving the page kind), and not at all the glossary lists,
      the candidates page and 404 (``NOT_INDEXED``);
@@ -20,20 +22,30 @@ What it does, after MkDocs has written the site (``apply(site_dir)``):
      search script reads once (one small file) to put an exact headword hit first —
      Pagefind has no custom dictionary for its Chinese segmenter;
    - Material's search box stays where and how it is, but answers come from Pagefind:
-     Material's search component is detached from the element (and its form renamed,
-     or Material's bundle would fetch search_index.json), and a small script
-     (``pagefind_ui.SEARCH_JS``) renders Pagefind results into Material's result list,
-     five at a time (each shown result costs one fragment download).
-2. ``index_site``: runs Pagefind (the binary the ``pagefind`` package ships — the
-   extended one from the ``pagefind-bin-extended`` wheel, so it works offline) and
-   writes ``pagefind/``.
-3. Removes Material's ``search/search_index.json`` if the search plugin still wrote one.
+     the box (``pagefind_ui.SEARCH_MARKUP``: Material's markup, with Material's search
+     component detached — its form renamed, or Material's bundle would fetch
+     search_index.json) goes into the header, and a small script
+     (``assets/pagefind-search.js``) renders Pagefind results into Material's result
+     list, five at a time (each shown result costs one fragment download).
+2. ``apply(site_dir)`` from ``on_post_build``: writes that script, runs Pagefind
+   (``index_site``: the binary the ``pagefind`` package ships — the extended one from the
+   ``pagefind-bin-extended`` wheel, so it works offline) into ``pagefind/``, and removes
+   Material's ``search/search_index.json`` if the search plugin still wrote one.
+
+Why not a theme override or ``on_page_content``: the built pages must stay byte-identical
+to what the site has published, and both would move markup — Material's article and
+``</body>`` are template text a block override cannot reach without copying Material's
+``base.html``, and Material renders no search box at all once its plugin is off, so a
+template box means copying ``partials/header.html``. The anchors this module relies on in
+Material's markup are few, literal and checked against the installed Material by
+tests/test_pagefind.py (Material is pinned to its minor version in pyproject.toml).
 
 Hook points, called by ``generator/mkdocs_hooks.py`` when ``search: pagefind``:
 
 - ``disable_material_search(config)`` from ``on_config``: Material builds no index
-  (the slow part at scale) and renders no box; the box is then inserted here.
-- ``on_post_build(config)`` from ``on_post_build``.
+  (the slow part at scale) and renders no box; the box is then inserted here;
+- ``on_post_page(output, page)`` / ``on_post_template(output, template_name)``;
+- ``on_post_build(config)``.
 
 When to switch: above about 150 reports, or once Material's ``search_index.json`` passes
 about 10 MB (see benchmarks/README.md for the measurements).
@@ -49,7 +61,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from .pagefind_ui import SCRIPT_NAME, SEARCH_JS, SEARCH_MARKUP
+from .pagefind_ui import SCRIPT_NAME, SEARCH_MARKUP, search_js
 
 log = logging.getLogger("mkdocs.plugins.generator.pagefind")
 
@@ -210,26 +222,18 @@ def _take_over_search_box(html: str) -> str:
     return html if end < 0 else html[:end] + SEARCH_MARKUP + html[end:]
 
 
-def prepare_html(site_dir: Path) -> int:
-    """Rewrite every built page under ``site_dir`` (see ``rewrite_page``) and write the script.
-
-    Returns the number of HTML files seen. Files are only rewritten when they change.
-    """
-    site_dir = Path(site_dir)
-    count = 0
-    for path in sorted(site_dir.rglob("*.html")):
-        rel = PurePosixPath(path.relative_to(site_dir).as_posix())
-        if rel.parts[0] == "pagefind":
-            continue
-        count += 1
-        html = path.read_text(encoding="utf-8")
-        new = rewrite_page(html, rel)
-        if new != html:
-            path.write_text(new, encoding="utf-8")
-    script = site_dir / SCRIPT_NAME
+def write_script(site_dir: Path) -> None:
+    """Write the search script (``SCRIPT_NAME``) into the built site."""
+    script = Path(site_dir) / SCRIPT_NAME
     script.parent.mkdir(parents=True, exist_ok=True)
-    script.write_text(SEARCH_JS, encoding="utf-8")
-    return count
+    script.write_text(search_js(), encoding="utf-8")
+
+
+def html_files(site_dir: Path) -> int:
+    """The number of built HTML pages under ``site_dir`` (Pagefind's own output left out)."""
+    site_dir = Path(site_dir)
+    return sum(1 for path in site_dir.rglob("*.html")
+               if path.relative_to(site_dir).parts[0] != "pagefind")
 
 
 # --------------------------------------------------------------------------- indexing
@@ -286,17 +290,29 @@ def index_site(site_dir: Path) -> int:
 def apply(site_dir: Path) -> PagefindResult:
     """Everything the switch does after MkDocs has built ``site_dir``."""
     site_dir = Path(site_dir)
-    html_files = prepare_html(site_dir)
+    write_script(site_dir)
     pages = index_site(site_dir)
     material_index = site_dir / "search" / "search_index.json"
     removed = material_index.exists()
     if removed:
         material_index.unlink()
     sizes = [p.stat().st_size for p in (site_dir / "pagefind").rglob("*") if p.is_file()]
-    return PagefindResult(pages, html_files, sum(sizes), max(sizes, default=0), removed)
+    return PagefindResult(pages, html_files(site_dir), sum(sizes), max(sizes, default=0), removed)
 
 
 # --------------------------------------------------------------------------- MkDocs hook points
+
+
+def on_post_page(output: str, page) -> str:
+    """Call from the MkDocs ``on_post_page`` hook: the rendered page, marked for Pagefind."""
+    return rewrite_page(output, PurePosixPath(page.file.dest_uri))
+
+
+def on_post_template(output: str, template_name: str) -> str:
+    """Call from the MkDocs ``on_post_template`` hook: theme pages (Material's 404.html)."""
+    if not template_name.endswith(".html"):
+        return output  # sitemap.xml
+    return rewrite_page(output, PurePosixPath(template_name))
 
 
 def on_post_build(config) -> PagefindResult:
