@@ -197,6 +197,7 @@ class Report:
     removed: list[Removal] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     meta: dict = field(default_factory=dict)  # extra front-matter fields, verbatim
+    source_url: str = ""  # the official source (front-matter `source:`, or reports.yaml `source_url:`)
     # Content digest of the source file and the settings it was parsed with (set by
     # ingest.load; "" otherwise). Equal digests mean equal reports: memo keys use it.
     digest: str = ""
@@ -233,6 +234,7 @@ class Report:
             "meeting": self.meeting or None,
             "speaker": self.speaker.to_json(),
             "audience": self.audience or None,
+            "source_url": self.source_url or None,
             "front": [p.to_json() for p in self.front],
             "preamble": [p.to_json() for p in self.preamble],
             "sections": [s.to_json() for s in self.sections],

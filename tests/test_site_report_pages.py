@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 from html.parser import HTMLParser
 
@@ -245,3 +246,21 @@ def test_hostile_text_stays_text(handmade, render_html):
 def test_region_slug():
     assert region_slug("鄂托克旗") == "e-tuo-ke-qi"
     assert region_slug("内蒙古自治区") == "nei-meng-gu-zi-zhi-qu"
+
+
+def test_card_links_the_official_source(render_html):
+    """A front-matter `source:` URL is the report's official source: the card links it
+    instead of naming the local file; a non-http value is never linked."""
+    from generator.ingest import parse_text
+
+    text = "---\nsource: https://www.example.gov.cn/zfgzbg/2024.html?a=1&b=2\n---\n政府工作报告\n各位代表：\n现在。\n"
+    report = parse_text(text, "in/鄂托克旗_2024.md")
+    assert report.source_url == "https://www.example.gov.cn/zfgzbg/2024.html?a=1&b=2"
+    assert report.to_json()["source_url"] == report.source_url
+    page = {p.path: p for p in report_pages.pages(_context([report]))}["reports/2024-e-tuo-ke-qi.md"]
+    html = render_html(page.content)
+    links = {html_lib.unescape(href): text for href, text in re.findall(r'<a href="([^"]+)" rel="noopener">([^<]*)</a>', html)}
+    assert links == {"https://www.example.gov.cn/zfgzbg/2024.html?a=1&b=2": "www.example.gov.cn"}
+    assert "鄂托克旗_2024.md" not in html
+    hostile = parse_text("---\nsource: javascript:alert(1)\n---\n政府工作报告\n各位代表：\n", "in/鄂托克旗_2023.md")
+    assert hostile.source_url == ""

@@ -45,6 +45,7 @@ _SELF = re.compile(r"我代表(?P<who>[\u4e00-\u9fff]{0,12}?)(?P<org>人民政�
 # The kind of region a self-reference names: "市人民政府" → a region named …市.
 _SELF_KINDS = {"自治区": ("自治区",), "省": ("省",), "市": ("市",), "区": ("区",), "县": ("县",),
                "旗": ("旗",), "州": ("州",), "盟": ("盟",), "": ("盟", "地区")}
+_URL = re.compile(r"https?://[^\s<>\"'\x00-\x1f]+")
 # A national meeting or office: the State Council's reports.
 _NATIONAL = re.compile(r"全国人民代表大会|国务院")
 
@@ -58,6 +59,7 @@ class Metadata:
     meeting: str = ""
     speaker: Speaker = field(default_factory=Speaker)
     audience: str = ""
+    source_url: str = ""  # the official source: front-matter `source:` (first http(s) URL)
     front_lines: int = 0  # leading lines forming the title block (blank lines included)
     chrome: list[int] = field(default_factory=list)  # title-block lines that are web-page chrome
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -100,6 +102,11 @@ def _front_matter(fm: dict) -> dict:
     for key in ("region", "meeting", "audience"):
         if fm.get(key):
             out[key] = str(fm[key]).strip()
+    sources = fm.get("source")
+    for value in sources if isinstance(sources, list) else [sources]:
+        if isinstance(value, str) and _URL.fullmatch(value.strip()):
+            out["source_url"] = value.strip()
+            break
     if fm.get("year") and str(fm["year"]).strip().isdigit():
         out["year"] = int(str(fm["year"]).strip())
     if fm.get("date"):  # "2024-01-26" (YAML may have made it a date) or "2024年1月26日"
@@ -213,6 +220,7 @@ def extract_metadata(lines: list[str], front_matter: dict, source: str, config=N
     put("title", [(fm.get("title"), "front-matter"), (block.title, text_src("title")), (DEFAULT_TITLE, "default")])
     put("date", [(fm.get("date"), "front-matter"), (date, text_src("dateline"))])
     put("meeting", [(fm.get("meeting"), "front-matter"), (meeting, text_src("dateline"))])
+    put("source_url", [(fm.get("source_url"), "front-matter")])
     put("audience", [(fm.get("audience"), "front-matter"),
                      (block.audience, text_src("audience"))])
     if speaker or fm.get("speaker_name"):
@@ -270,7 +278,7 @@ def apply_overrides(meta: Metadata, source: str, config, registry: RegionRegistr
     if override is None:
         return meta
     fields = override.fields
-    for key in ("title", "date", "meeting", "audience"):
+    for key in ("title", "date", "meeting", "audience", "source_url"):
         if fields.get(key):
             setattr(meta, key, str(fields[key]))
             meta.sources[key] = "override"

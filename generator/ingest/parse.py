@@ -85,6 +85,7 @@ def build_report(src: Source, source: str, config=None, registry: Optional[Regio
     report = Report(source=source, slug=file_slug(source, config), title=meta.title, region=meta.region,
                     year=meta.year, date=meta.date, meeting=meta.meeting, speaker=meta.speaker,
                     audience=meta.audience, front=front, preamble=preamble, sections=sections,
-                    removed=removed, diagnostics=meta.diagnostics + diagnostics, meta=dict(src.front_matter))
+                    removed=removed, diagnostics=meta.diagnostics + diagnostics, meta=dict(src.front_matter),
+                    source_url=meta.source_url)
     assign_anchors(report)
     return report

@@ -127,7 +127,11 @@ class _Renderer:
         speaker = " ".join(x for x in (r.speaker.title, r.speaker.name) if x)
         if speaker:
             rows.append(("报告人", md.escape_text(speaker)))
-        rows.append(("原始文件", f"<code>{md.escape_text(r.source.rsplit('/', 1)[-1])}</code>"))
+        if r.source_url:  # the official source the curator's copy came from
+            host = r.source_url.split("/", 3)[2]
+            rows.append(("来源", md.external_link(host, r.source_url)))
+        else:
+            rows.append(("原始文件", f"<code>{md.escape_text(r.source.rsplit('/', 1)[-1])}</code>"))
         blocks = []
         for label, value in rows:
             blocks.append(md.block("dt", "", md.escape_text(label), cite=False))
