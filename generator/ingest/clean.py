@@ -37,14 +37,15 @@ _JUMP = re.compile(rf"[（(]\s*(?:上接|下转|紧接|接|转)\s*第?\s*[{CN_NU
 _MEETING_HEADER = re.compile(
     rf"^\s*(?:[{HAN}]{{0,8}}?[{CN_NUM}]+届人大[{CN_NUM}]+次(?:会议)?(?:\s*文\s*件.*)?"
     rf"|会\s*议\s*文\s*件\s*(?:[（(][{CN_NUM}\d]+[）)]|之\s*[{CN_NUM}\s]+))\s*$")
-_LETTER_SPACED = re.compile(rf"^\s*[{HAN}](?:[ \u3000]+[{HAN}]){{2,}}\s*$")
-_SPACES = re.compile(r"[ \u3000]+")
+# Letter spacing may use any Unicode space (U+3000, U+00A0, U+2002 …): ``\s`` matches them all.
+_LETTER_SPACED = re.compile(rf"^\s*[{HAN}](?:[^\S\n]+[{HAN}]){{2,}}\s*$")
+_SPACES = re.compile(r"[^\S\n]+")
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _FOOTNOTE_DEF = re.compile(r"^\[\^[^\]\s]+\]:[ \t]*")
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
 _HTML_COMMENT = re.compile(r"^\s*<!--(.*?)-->\s*$")
-_GLOSSARY_WORDS = re.compile(r"名词解释|用语释义|名词注释")
+_GLOSSARY_WORDS = re.compile(r"名词|释义|注释|注解|附注|术语|词语解释")
 
 # Meeting headers only occur in the running head, before the report proper.
 MEETING_HEADER_WINDOW = 6
