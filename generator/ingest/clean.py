@@ -59,6 +59,7 @@ class CleanLine:
     line: int  # 1-based source line
     bold: int = 0  # length of a bold span at the start of ``text`` (0 if none)
     heading_mark: int = 0  # Markdown heading level (# = 1) if the line was one
+    footnote: int = 0  # length of a Markdown footnote label ``[^1]: `` kept at the start
 
     @property
     def whole_bold(self) -> bool:
@@ -101,12 +102,14 @@ class Cleaner:
                 if m.end(2) < len(text):
                     self._note(text[m.end(2):], "markdown", line, "Markdown closing heading mark")
                 text = m.group(2)
+        footnote = 0
         if "[^" in text:
+            # A footnote label ``[^1]:`` stays for now (``CleanLine.footnote``): in a
+            # glossary it is the entry's number, elsewhere structure records its removal.
             m = _FOOTNOTE_DEF.match(text)
-            if m:
-                self._note(m.group(0), "markdown", line, "Markdown footnote label")
-                text = text[m.end():]
-            text = self._drop_all(_FOOTNOTE_REF, text, "markdown", line, "Markdown footnote reference")
+            footnote = m.end() if m else 0
+            text = text[:footnote] + self._drop_all(_FOOTNOTE_REF, text[footnote:], "markdown", line,
+                                                    "Markdown footnote reference")
         bold = 0
         if "**" in text:
             text, bold = self._bold(text, line)
@@ -115,7 +118,7 @@ class Cleaner:
             spaces = "".join(_SPACES.findall(text.strip()))
             self._note(spaces, "letter-spacing", line, f"letter-spaced line read as “{squeezed}”")
             text = text[: len(text) - len(text.lstrip())] + squeezed
-        return CleanLine(text.rstrip(), line, bold, heading_mark)
+        return CleanLine(text.rstrip(), line, bold, heading_mark, footnote)
 
     def _html_comment(self, text: str, line: int) -> str:
         m = _HTML_COMMENT.match(text)

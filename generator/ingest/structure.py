@@ -62,6 +62,7 @@ class TreeBuilder:
         self.real_parts = 0
         self.last_number: dict = {}  # parent key -> last heading number seen under it
         self.headings = 0
+        self.titled: set[int] = set()  # id() of attachments whose title line has been read
 
     # ------------------------------------------------------------------ helpers
     def warn(self, message: str, line: Optional[int]) -> None:
@@ -107,10 +108,14 @@ class TreeBuilder:
     # ------------------------------------------------------------------ lines
     def add_line(self, cl: CleanLine) -> None:
         gap = "\n" * max(1, cl.line - self.last_line) if self.last_line else "\n"
+        if cl.footnote and self.glossary is None:
+            cl = self.drop_footnote_label(cl)
         heading = classify(cl)
         if self.glossary is not None and (heading is None or heading.kind not in (ATTACHMENT, GLOSSARY)):
-            stray = self.glossary.add(cl.text, cl.line, gap)
+            stray = self.glossary.add(cl.text, cl.line, gap, cl.bold)
             if stray is not None:
+                if cl.footnote:
+                    stray = self.drop_footnote_label(cl).text
                 self.container().append(Paragraph(stray, "", cl.line))
         elif heading is not None and not self.continues(heading):
             self.add_heading(heading, cl)
@@ -122,6 +127,11 @@ class TreeBuilder:
                 self.caption = False
                 self.set_last(None)
         self.last_line = cl.line
+
+    def drop_footnote_label(self, cl: CleanLine) -> CleanLine:
+        """The line without its Markdown footnote label ``[^1]:`` (recorded), outside glossaries."""
+        self.removed.append(Removal(cl.text[: cl.footnote], "markdown", cl.line, "Markdown footnote label"))
+        return CleanLine(cl.text[cl.footnote:], cl.line, 0, cl.heading_mark)
 
     def split_embedded(self, cl: CleanLine, gap: str) -> bool:
         """``…以下几个方面的工作。（一）认真贯彻…``: a （一） heading run into the text line
@@ -187,9 +197,23 @@ class TreeBuilder:
             lead = lead_length(text.lstrip(), cl.bold)
             para = Paragraph(text, "", cl.line, lead=indent + lead if lead else 0)
             if self.attachment_title_position() and not ends_sentence(text):
-                para.kind = "title"  # the attachment's own title lines
+                if self.title_attachment(text):
+                    return
+                para.kind = "title"  # the attachment's further title lines
         self.container().append(para)
         self.set_last(para if para.kind != "title" else None)
+
+    def title_attachment(self, text: str) -> bool:
+        """The first title line of an attachment becomes its title: ``附件 1`` then
+        ``自治区 2024 年 33 件民生实事清单`` read ``附件 1　自治区 2024 年 33 件民生实事清单``
+        (number kept in ``Section.number``; after ``附件：`` no space is added)."""
+        att = self.stack[0][1]
+        if att.paragraphs or id(att) in self.titled:
+            return False
+        self.titled.add(id(att))
+        head = att.title.rstrip()
+        att.title = head + ("" if head.endswith(("：", ":")) else "\u3000") + text.strip()
+        return True
 
     def attachment_title_position(self) -> bool:
         """True right after an attachment heading (only title lines so far)."""
