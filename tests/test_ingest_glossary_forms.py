@@ -173,6 +173,18 @@ def test_entry_number_in_json():
     assert js[0]["number"] == "1." and "number" not in parse(f"{BODY}名词解释\n乙工程：另一项。\n").to_json()["glossary"][0]
 
 
+def test_bold_title_after_a_finished_entry_ends_the_glossary():
+    text = f"{BODY}**名词解释**\n甲工程：一项工程。\n**今年的十件实事**\n一、办好一件事。要办好。\n"
+    r = parse(text)
+    assert [(e.term, e.definition) for e in r.glossary] == [("甲工程", "一项工程。")]
+    assert r.sections[-1].title == "今年的十件实事" and r.sections[-1].kind == "part"
+
+
+def test_bold_line_inside_an_open_definition_stays_in_it():
+    got = entries(f"{BODY}**名词解释**\n甲工程：一项工程，包括\n**甲乙两个部分**\n")
+    assert got == [("", "甲工程", "一项工程，包括甲乙两个部分")]
+
+
 # ---------------------------------------------------------------- attachments
 
 def test_attachment_title_line_becomes_its_title():

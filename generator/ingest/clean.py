@@ -11,8 +11,10 @@ What is removed, with its ``Removal.reason``:
 - ``meeting-header``  meeting-file running heads at the top: ``旗十八届人大三次`` /
                       ``会议文件（二十三）`` / ``区十八届人大一次会议 文 件 之 二 十``
 - ``letter-spacing``  the spaces of a letter-spaced line: ``名 词 解 释`` reads ``名词解释``
+                      (any Unicode space: U+3000, U+00A0, U+2002 …)
 - ``markdown``        Markdown markup: ``**`` bold marks, ``#`` heading marks, footnote
-                      marks ``[^1]`` / ``[^1]:``
+                      marks ``[^1]`` (a line's footnote label ``[^1]:`` is left to
+                      structure: in a glossary it numbers the entry)
 - ``html-comment``    a whole-line ``<!-- … -->`` comment (photo captions, source notes);
                       a comment whose content is a glossary title keeps its content
 

@@ -227,6 +227,14 @@ class GlossaryBuilder:
         self._start(parts, line)
         return None
 
+    def ended_by(self, title: str) -> bool:
+        """True when the title line ``title`` ends the glossary: it follows a finished
+        entry and is neither an entry nor, in a numbered list, a numbered line."""
+        last = self.entries[-1] if self.entries else None
+        if last is None or last.open() or leading_number(title, self.value + 1)[1]:
+            return False
+        return split_entry(title, 0) is None
+
     def _next_number(self, text: str, last: RawEntry) -> bool:
         """True when ``text`` opens with a number that starts the entry after the last one:
         the next number (or a few more: a skipped number), or the last one repeated

@@ -6,7 +6,15 @@ One pass over the non-empty lines after the title block:
   ``（一）`` sub-sections are level 2 inside the current part; ``附件 N`` opens a level-1
   attachment, inside which ``一、`` headings are level-2 "item-group" sections; a
   glossary title opens a "glossary" section (level 2 inside an attachment, else level 1
-  after the parts) whose lines become ``GlossaryEntry`` objects;
+  after the parts) whose lines, up to the next attachment or glossary heading, become
+  ``GlossaryEntry`` objects (see ``glossary``; text before the first entry stays a
+  paragraph of the section), or up to a bold / ``#`` title line that cannot be an entry
+  after a finished one (``**2016年市政府十件实事**``), which opens a part of its own;
+- an attachment's first title line (``自治区 2024 年 33 件民生实事清单`` after ``附件 1``)
+  becomes its title, ``附件 1　自治区 2024 年 33 件民生实事清单``; later title lines are
+  "title" paragraphs;
+- a Markdown footnote label ``[^1]:`` is a glossary entry's number inside a glossary and
+  is removed (recorded as ``markdown``) elsewhere;
 - a line continuing a paragraph broken mid-sentence (the paragraph does not end with
   sentence-final punctuation and the line is neither heading nor item) is joined to it;
 - numbered lines are "item" paragraphs; everything else is a "text" paragraph.
@@ -111,7 +119,9 @@ class TreeBuilder:
         if cl.footnote and self.glossary is None:
             cl = self.drop_footnote_label(cl)
         heading = classify(cl)
-        if self.glossary is not None and (heading is None or heading.kind not in (ATTACHMENT, GLOSSARY)):
+        if self.glossary is not None and (heading is None or heading.kind not in (ATTACHMENT, GLOSSARY)) \
+                and not (heading.kind == TITLE and not heading.plain and self.glossary.ended_by(cl.text)
+                         if heading is not None else False):
             stray = self.glossary.add(cl.text, cl.line, gap, cl.bold)
             if stray is not None:
                 if cl.footnote:
@@ -312,10 +322,12 @@ class TreeBuilder:
             last = self.sections[-1]
             if last.number or last.kind != "part" or last.paragraphs or last.sections:
                 return
-            self.sections.pop()
-            host = self.sections[-1]
+            host = self.sections[-2]
             while host.sections:
                 host = host.sections[-1]
+            if host.entries:  # a paragraph would read before the entries it follows: keep the part
+                return
+            self.sections.pop()
             host.paragraphs.append(Paragraph(last.title, "", last.line))
             self.headings -= 1
 
