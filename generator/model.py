@@ -112,10 +112,13 @@ class GlossaryEntry:
     definition: str
     anchor: str  # stable id unique within the report, e.g. "mc-3"
     line: int
-    number: str = ""  # "3." when the source numbered it
+    number: str = ""  # as written when the source numbered it: "3." / "（3）" / "①" / "[3]"
 
     def to_json(self) -> dict:
-        return {"term": self.term, "definition": self.definition, "anchor": self.anchor, "line": self.line}
+        out = {"term": self.term, "definition": self.definition, "anchor": self.anchor, "line": self.line}
+        if self.number:
+            out["number"] = self.number
+        return out
 
 
 # Section kinds

@@ -73,8 +73,8 @@ def test_neimenggu_parts_attachments_and_glossary(seeds):
     assert parts(r) == [("一", 0), ("二", 10)]
     att1, att2 = [s for s in r.sections if s.kind == "attachment"]
     assert (att1.number, att2.number) == ("附件 1", "附件 2")
-    assert att1.paragraphs[0].kind == "title"
-    assert att1.paragraphs[0].text == "自治区 2024 年 33 件民生实事清单"
+    assert att1.title == "附件 1\u3000自治区 2024 年 33 件民生实事清单"  # its own title line
+    assert att1.paragraphs == []
     groups = att1.sections
     assert [g.kind for g in groups] == ["item-group"] * 4 and all(g.level == 2 for g in groups)
     assert groups[0].title == "一、促进群众就业增收方面 5 件"

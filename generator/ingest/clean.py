@@ -11,8 +11,10 @@ What is removed, with its ``Removal.reason``:
 - ``meeting-header``  meeting-file running heads at the top: ``旗十八届人大三次`` /
                       ``会议文件（二十三）`` / ``区十八届人大一次会议 文 件 之 二 十``
 - ``letter-spacing``  the spaces of a letter-spaced line: ``名 词 解 释`` reads ``名词解释``
+                      (any Unicode space: U+3000, U+00A0, U+2002 …)
 - ``markdown``        Markdown markup: ``**`` bold marks, ``#`` heading marks, footnote
-                      marks ``[^1]`` / ``[^1]:``
+                      marks ``[^1]`` (a line's footnote label ``[^1]:`` is left to
+                      structure: in a glossary it numbers the entry)
 - ``html-comment``    a whole-line ``<!-- … -->`` comment (photo captions, source notes);
                       a comment whose content is a glossary title keeps its content
 - ``html-entity``     an HTML entity decoded (``&mdash;`` ``&#8220;`` ``&nbsp;``, and a literal
@@ -44,8 +46,9 @@ _JUMP = re.compile(rf"[（(]\s*(?:上接|下转|紧接|紧转|接|转)\s*第?\s*
 _MEETING_HEADER = re.compile(
     rf"^\s*(?:[{HAN}]{{0,8}}?[{CN_NUM}]+届人大[{CN_NUM}]+次(?:会议)?(?:\s*文\s*件.*)?"
     rf"|会\s*议\s*文\s*件\s*(?:[（(][{CN_NUM}\d]+[）)]|之\s*[{CN_NUM}\s]+))\s*$")
-_LETTER_SPACED = re.compile(rf"^\s*[{HAN}](?:[ \u3000]+[{HAN}]){{2,}}\s*$")
-_SPACES = re.compile(r"[ \u3000]+")
+# Letter spacing may use any Unicode space (U+3000, U+00A0, U+2002 …): ``\s`` matches them all.
+_LETTER_SPACED = re.compile(rf"^\s*[{HAN}](?:[^\S\n]+[{HAN}]){{2,}}\s*$")
+_SPACES = re.compile(r"[^\S\n]+")
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _FOOTNOTE_DEF = re.compile(r"^\[\^[^\]\s]+\]:[ \t]*")
@@ -58,7 +61,7 @@ _TAG = re.compile(r"</?(?:br|p|span|strong|em|font|div|sup|sub|center|a|img|tabl
                   r"|h[1-6]|o:p|section|blockquote|hr)\b[^<>]{0,200}?/?>", re.I)
 _PAGINATION = re.compile(r"^\s*(?:(?:第\s*\d+\s*页|共\s*\d+\s*页|[上下]一页|首页|尾页|末页|\d+|[\[\]|/·•])\s*)+$")
 _SIGNIFICANT = re.compile(rf"[0-9{HAN}]")
-_GLOSSARY_WORDS = re.compile(r"名词解释|用语释义|名词注释")
+_GLOSSARY_WORDS = re.compile(r"名词|释义|注释|注解|附注|术语|词语解释")
 
 # Meeting headers only occur in the running head, before the report proper.
 MEETING_HEADER_WINDOW = 6
@@ -73,6 +76,7 @@ class CleanLine:
     bold: int = 0  # length of a bold span at the start of ``text`` (0 if none)
     heading_mark: int = 0  # Markdown heading level (# = 1) if the line was one
     stop: bool = False  # the line ended at a page-jump marker: the next line does not continue it
+    footnote: int = 0  # length of a Markdown footnote label ``[^1]: `` kept at the start
 
     @property
     def whole_bold(self) -> bool:
@@ -124,12 +128,14 @@ class Cleaner:
                 if m.end(2) < len(text):
                     self._note(text[m.end(2):], "markdown", line, "Markdown closing heading mark")
                 text = m.group(2)
+        footnote = 0
         if "[^" in text:
+            # A footnote label ``[^1]:`` stays for now (``CleanLine.footnote``): in a
+            # glossary it is the entry's number, elsewhere structure records its removal.
             m = _FOOTNOTE_DEF.match(text)
-            if m:
-                self._note(m.group(0), "markdown", line, "Markdown footnote label")
-                text = text[m.end():]
-            text = self._drop_all(_FOOTNOTE_REF, text, "markdown", line, "Markdown footnote reference")
+            footnote = m.end() if m else 0
+            text = text[:footnote] + self._drop_all(_FOOTNOTE_REF, text[footnote:], "markdown", line,
+                                                    "Markdown footnote reference")
         bold = 0
         if "**" in text:
             text, bold = self._bold(text, line)
@@ -138,7 +144,7 @@ class Cleaner:
             spaces = "".join(_SPACES.findall(text.strip()))
             self._note(spaces, "letter-spacing", line, f"letter-spaced line read as “{squeezed}”")
             text = text[: len(text) - len(text.lstrip())] + squeezed
-        return CleanLine(text.rstrip(), line, bold, heading_mark, stop)
+        return CleanLine(text.rstrip(), line, bold, heading_mark, stop=stop, footnote=footnote)
 
     def _entities(self, text: str, line: int) -> str:
         """Decode HTML entities (one record each); ``&nbsp;`` reads as a plain space."""

@@ -10,7 +10,8 @@ Heading styles recognised (numbers full- or half-width):
   follows the first sentence on the same line, the first sentence is the title
   (``（一）全力以赴抓政策落地。`` ) and the rest is the first paragraph;
 - attachments ``附件`` / ``附件 1`` / ``附件2``;
-- glossary titles ``《政府工作报告》有关名词解释``, ``名词解释``, ``有关用语释义`` …;
+- glossary titles ``《政府工作报告》有关名词解释``, ``名词解释``, ``有关用语释义``, ``注释``,
+  ``附：名词解释和说明``, ``【名词解释】``, ``名词解释>>>`` … (a short line of its own);
 - unnumbered titles: a whole bold line or a Markdown ``#`` line without a number, or
   a short plain line without any punctuation (``2004年的主要工作任务``); none ends a
   sentence. A bold run-in head ``**2004年工作回顾** 正文…`` (a short bold span not ending
@@ -40,7 +41,21 @@ DASH = "dash"  # a standalone ——… head
 _PART = re.compile(rf"^([{CN_NUM}]+)(?:\s*[、．.]\s*|[ \u3000]+(?=\S))")
 _SUB = re.compile(rf"^[（(]\s*([{CN_NUM}]+)\s*[）)]\s*")
 _ATTACHMENT = re.compile(r"^附\s*件\s*([0-9０-９]+|[一二三四五六七八九十]+)?\s*[：:]?\s*$")
-_GLOSSARY = re.compile(r"^(?:《?政府工作报告》?)?(?:有关|相关)?(?:名词解释|用语释义|名词注释|名词术语解释)[：:]?$")
+# A glossary title: an optional prefix (附： / 附件： / 附录一： / 资料： / a year), the
+# report's name, a qualifier (有关 / 部分 / 特定 …), the core word (名词解释, 注释, 附注,
+# 用语说明 …), an optional tail (和说明, （按报告中出现顺序排列）), then ： or >>>; the
+# whole may sit in 【】 / []. A short line of its own only (see MAX_GLOSSARY_TITLE).
+_GLOSSARY = re.compile(
+    r"^(?:[-—]\s*)?[【\[]?\s*(?:附(?:件|录)?\s*[0-9一二三四五六七八九十]{0,2}\s*[：:、]?\s*|资料\s*[：:]\s*)?"
+    r"(?:\d{4}年)?(?:《?政府工作报告》?(?:的|中)?)?"
+    r"(?:有关|相关|部分|主要|特定|专业)?(?:内容|工作和|术语|名词)?"
+    r"(?:名词(?:术语)?(?:解释|注释|注解|解析|说明)|(?:词语|用语|术语)(?:的)?(?:解释|释义|注释|说明|解读)"
+    r"|注\s*释|注\s*解|附\s*注|释\s*义)"
+    r"(?:(?:和|及)(?:有关)?(?:情况)?(?:的)?说明|说明)?"
+    r"\s*(?:[（(][^）)]{1,30}[）)])?\s*[：:]?\s*[】\]]?\s*(?:>>>?)?$")
+MAX_GLOSSARY_TITLE = 48
+# Characters every glossary title contains one of (a cheap gate before the pattern).
+_GLOSSARY_CHARS = ("释", "注", "解", "说明", "解读")
 _ITEM = re.compile(r"^(?:(\d{1,3})\s*[.．、](?![\d０-９])|[（(](\d{1,3})[）)])\s*")
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _TERMINAL_CHARS = "。！？!?；;：:…"
@@ -136,6 +151,8 @@ def classify(cl: CleanLine) -> Optional[Heading]:
     if not text:
         return None
     marked = (cl.bold > 0 and cl.bold >= len(text)) or cl.heading_mark > 0  # cl.whole_bold
+    if len(text) <= MAX_GLOSSARY_TITLE and any(c in text for c in _GLOSSARY_CHARS) and _GLOSSARY.match(text):
+        return Heading(GLOSSARY, "", None, "".join(text.split()))  # ``注 释`` reads ``注释``
     if text[0] in _HEADING_START:
         heading = _numbered(text, cl, marked)
         if heading is not False:
@@ -168,8 +185,6 @@ def _bold_runin(text: str, bold: int) -> Optional[Heading]:
 def _numbered(text: str, cl: CleanLine, marked: bool):
     """The glossary, attachment, sub-section or part heading ``text`` is; None when it
     starts like one but is text; False when it is none of these kinds."""
-    if _GLOSSARY.match(text):
-        return Heading(GLOSSARY, "", None, text)
     m = _ATTACHMENT.match(text)
     if m:
         num = m.group(1) or ""

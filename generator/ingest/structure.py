@@ -6,7 +6,15 @@ One pass over the non-empty lines after the title block:
   ``（一）`` sub-sections are level 2 inside the current part; ``附件 N`` opens a level-1
   attachment, inside which ``一、`` headings are level-2 "item-group" sections; a
   glossary title opens a "glossary" section (level 2 inside an attachment, else level 1
-  after the parts) whose lines become ``GlossaryEntry`` objects;
+  after the parts) whose lines, up to the next attachment or glossary heading, become
+  ``GlossaryEntry`` objects (see ``glossary``; text before the first entry stays a
+  paragraph of the section), or up to a bold / ``#`` title line that cannot be an entry
+  after a finished one (``**2016年市政府十件实事**``), which opens a part of its own;
+- an attachment's first title line (``自治区 2024 年 33 件民生实事清单`` after ``附件 1``)
+  becomes its title, ``附件 1　自治区 2024 年 33 件民生实事清单``; later title lines are
+  "title" paragraphs;
+- a Markdown footnote label ``[^1]:`` is a glossary entry's number inside a glossary and
+  is removed (recorded as ``markdown``) elsewhere;
 - a line continuing a paragraph broken mid-sentence (the paragraph does not end with
   sentence-final punctuation and the line is neither heading nor item) is joined to it;
 - numbered lines are "item" paragraphs; everything else is a "text" paragraph;
@@ -83,6 +91,7 @@ class TreeBuilder(ListRules):
         self.numbered_parts = 0  # 一、 headings seen at any level
         self.list_itemlike = False  # the open list's items are sentences / run-in heads
         self.force_item = False  # list_item() took the heading on this line as an item
+        self.titled: set[int] = set()  # id() of attachments whose title line has been read
 
     # ------------------------------------------------------------------ helpers
     def warn(self, message: str, line: Optional[int]) -> None:
@@ -128,12 +137,18 @@ class TreeBuilder(ListRules):
     # ------------------------------------------------------------------ lines
     def add_line(self, cl: CleanLine) -> None:
         gap = "\n" * max(1, cl.line - self.last_line) if self.last_line else "\n"
+        if cl.footnote and self.glossary is None:
+            cl = self.drop_footnote_label(cl)
         table = cl.text[:1] == "|" or (cl.text[:1].isspace() and cl.text.lstrip()[:1] == "|")
         table = table and cl.text.rstrip().endswith("|") and len(cl.text.strip()) > 1
         heading = None if table else classify(cl)
-        if self.glossary is not None and (heading is None or heading.kind not in (ATTACHMENT, GLOSSARY)):
-            stray = self.glossary.add(cl.text, cl.line, gap)
+        if self.glossary is not None and (heading is None or heading.kind not in (ATTACHMENT, GLOSSARY)) \
+                and not (heading.kind == TITLE and not heading.plain and self.glossary.ended_by(cl.text)
+                         if heading is not None else False):
+            stray = self.glossary.add(cl.text, cl.line, gap, cl.bold)
             if stray is not None:
+                if cl.footnote:
+                    stray = self.drop_footnote_label(cl).text
                 self.container().append(Paragraph(stray, "", cl.line))
         elif table:
             self.add_table(cl)
@@ -173,6 +188,11 @@ class TreeBuilder(ListRules):
         if h.kind == PART and not h.marked and h.value is not None:
             return not self.list_item(h)
         return True
+
+    def drop_footnote_label(self, cl: CleanLine) -> CleanLine:
+        """The line without its Markdown footnote label ``[^1]:`` (recorded), outside glossaries."""
+        self.removed.append(Removal(cl.text[: cl.footnote], "markdown", cl.line, "Markdown footnote label"))
+        return CleanLine(cl.text[cl.footnote:], cl.line, 0, cl.heading_mark, stop=cl.stop)
 
     def split_embedded(self, cl: CleanLine, gap: str) -> bool:
         """``…以下几个方面的工作。（一）认真贯彻…``: a （一） heading run into the text line
@@ -245,7 +265,9 @@ class TreeBuilder(ListRules):
             lead = lead_length(text.lstrip(), cl.bold)
             para = Paragraph(text, "", cl.line, lead=indent + lead if lead else 0)
             if self.attachment_title_position() and not ends_sentence(text):
-                para.kind = "title"  # the attachment's own title lines
+                if self.title_attachment(text):
+                    return
+                para.kind = "title"  # the attachment's further title lines
         self.container().append(para)
         self.set_last(para if para.kind != "title" else None)
         stripped = text.strip()
@@ -253,6 +275,18 @@ class TreeBuilder(ListRules):
                                                           and _HEADING_LIKE.match(stripped)
                                                           and not ends_sentence(stripped))):
             self.caption = True  # a bracketed note or a heading-like line: nothing joins to it
+
+    def title_attachment(self, text: str) -> bool:
+        """The first title line of an attachment becomes its title: ``附件 1`` then
+        ``自治区 2024 年 33 件民生实事清单`` read ``附件 1　自治区 2024 年 33 件民生实事清单``
+        (number kept in ``Section.number``; after ``附件：`` no space is added)."""
+        att = self.stack[0][1]
+        if att.paragraphs or id(att) in self.titled:
+            return False
+        self.titled.add(id(att))
+        head = att.title.rstrip()
+        att.title = head + ("" if head.endswith(("：", ":")) else "\u3000") + text.strip()
+        return True
 
     def attachment_title_position(self) -> bool:
         """True right after an attachment heading (only title lines so far)."""
@@ -365,10 +399,12 @@ class TreeBuilder(ListRules):
             last = self.sections[-1]
             if last.number or last.kind != "part" or last.paragraphs or last.sections:
                 return
-            self.sections.pop()
-            host = self.sections[-1]
+            host = self.sections[-2]
             while host.sections:
                 host = host.sections[-1]
+            if host.entries:  # a paragraph would read before the entries it follows: keep the part
+                return
+            self.sections.pop()
             host.paragraphs.append(Paragraph(last.title, "", last.line))
             self.headings -= 1
 
