@@ -224,3 +224,32 @@ def test_corpus_glossary_harvest_and_fidelity():
     assert with_glossary >= 330, with_glossary  # 341 when written (179 before the heading forms)
     assert total >= 9400, total  # 9,697 when written (4,952 before)
     assert time.perf_counter() - start < 60
+
+
+def test_notes_cited_inline_and_listed_without_a_heading():
+    """``…体系[1]。`` in the text and ``[1]…`` lines at the end, no heading: a glossary
+    section whose title the source lacks (synthetic, honest title), entries numbered."""
+    from generator.ingest import check_fidelity, parse_text
+
+    text = "\n".join(["一、工作回顾", "加快构建创新平台体系[1]。推进产业集群[2]建设。", "二、工作安排",
+                      "各位代表！让我们团结奋斗。", "",
+                      "[1]创新平台体系：由一个中心和五个园区组成。", "[2]产业集群：装备制造和家居两大集群。"])
+    report = parse_text(text, "notes.txt")
+    notes = [s for s in report.walk_sections() if s.kind == "glossary"]
+    assert len(notes) == 1 and notes[0].synthetic and notes[0].title == "注释（原文无标题）"
+    assert [(e.number, e.term) for e in notes[0].entries] == [("[1]", "创新平台体系"), ("[2]", "产业集群")]
+    assert [s.title for s in report.sections if s.kind == "part"] == ["一、工作回顾", "二、工作安排"]
+    assert check_fidelity(text, report) == []
+    # a line opening with [1] in a text that cites no note stays text
+    plain = parse_text("一、工作\n[1]这是一段正文。\n", "plain.txt")
+    assert not any(s.kind == "glossary" for s in plain.walk_sections())
+
+
+def test_quoted_term_run_into_its_definition():
+    from generator.ingest import check_fidelity, parse_text
+
+    text = "名词解释\n“阳光屋顶”指在城市屋顶安装太阳能发电设施。\n“十城万盏”是指半导体照明应用示范工程。\n"
+    report = parse_text(text, "q.txt")
+    assert [(e.term, e.definition) for e in report.glossary] == [
+        ("“阳光屋顶”", "指在城市屋顶安装太阳能发电设施。"), ("“十城万盏”", "是指半导体照明应用示范工程。")]
+    assert check_fidelity(text, report) == []

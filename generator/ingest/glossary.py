@@ -44,9 +44,15 @@ MAX_TERM = 50  # a term is at most this long; a later colon is inside running te
 MAX_SPACED_TERM = 30  # a term separated by a space (or a full stop) is at most this long
 MAX_SKIP = 3  # a numbered list may skip this many numbers (a slip in the source)
 
-# Bracketed footnote numbers opening an entry: [1] ［1］ 【1】 and the Markdown [^1]:
-_BRACKET_NUMBER = re.compile(r"^(?:\[(\^)?(\d{1,3})\](:)?|［(\d{1,3})］|【(\d{1,3})】)\s*")
-_MARKER = re.compile(r"\[\^?\d{1,3}\]|［\d{1,3}］")
+# Bracketed footnote numbers opening an entry: [1] ［1］ 【1】 〔1〕 ﹝1﹞ and the Markdown [^1]:
+_BRACKET_NUMBER = re.compile(r"^(?:\[(\^)?(\d{1,3})\](:)?|［(\d{1,3})］|【(\d{1,3})】|[〔﹝]\s*(\d{1,3})\s*[〕﹞])\s*")
+_MARKER = re.compile(r"\[\^?\d{1,3}\]|［\d{1,3}］|〔\d{1,3}〕|﹝\s*\d{1,3}\s*﹞")
+# The marks a text cites its notes with, inline (``…体系[1]。``), and the title shown for
+# a list of such notes that the source gives no heading.
+_NOTE_MARKS = ("[1]", "［1］", "〔1〕", "﹝1﹞", "【1】")
+NOTES_TITLE = "注释（原文无标题）"
+# A quoted headword run into its definition: ``“阳光屋顶”指在……``.
+_QUOTED_TERM = re.compile(r"^(“[^“”]{1,20}”(?:“[^“”]{1,20}”){0,3})(?=指|即|是指)")
 _BRACKET_TERM = re.compile(r"^(【?)([^【】]{1,50})】\s*")  # the opener is sometimes lost
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # A source note (来源：新华网) or an editor's note (注：按出现顺序排列) is never an entry.
@@ -104,10 +110,10 @@ def leading_number(text: str, expected: int = 0) -> tuple[str, int, str, list]:
             return m.group(0), expected, stripped[m.end():].lstrip(), []
     if stripped[:1] in _CIRCLED and len(stripped) > 1:
         return stripped[0], _CIRCLED.index(stripped[0]) + 1, stripped[1:].lstrip(), []
-    if stripped[:1] in "[［【":
+    if stripped[:1] in "[［【〔﹝":
         m = _BRACKET_NUMBER.match(stripped)
         if m and m.end() < len(stripped):
-            digits = m.group(2) or m.group(4) or m.group(5)
+            digits = m.group(2) or m.group(4) or m.group(5) or m.group(6)
             removed = []
             if m.group(1):  # Markdown footnote label [^1]: shown as [1]
                 removed.append(("^", "markdown", "Markdown footnote label mark (entry number shown as [n])"))
@@ -154,8 +160,9 @@ def split_entry(text: str, expected: int = 0, bold: int = 0) -> Optional[Split]:
             term, definition, strong = rest, "", False  # the term alone; its definition follows
         else:
             term, definition, sep, reason = found
-            strong = sep in "：:"
-            removed.append((sep, "glossary-colon", reason))
+            strong = bool(sep) and sep in "：:"
+            if sep:
+                removed.append((sep, "glossary-colon", reason))
     term = term.strip()
     if _MARKER.search(term):
         for marker in _MARKER.findall(term):
@@ -171,6 +178,9 @@ def _separate(rest: str, numbered: bool) -> Optional[tuple[str, str, str, str]]:
     m = _COLON.search(rest, 0, MAX_TERM + 1)
     if m and m.start() > 0 and not any(c in rest[: m.start()] for c in "。；;"):
         return rest[: m.start()], rest[m.end():], m.group(0), "colon between a glossary term and its definition"
+    q = _QUOTED_TERM.match(rest) if rest[:1] == "“" else None
+    if q:  # nothing separates them: nothing is removed
+        return q.group(1), rest[q.end():], "", "quoted glossary term run into its definition"
     if numbered:
         stop = rest.find("。", 0, MAX_SPACED_TERM + 1)
         if (0 < stop < len(rest) - 1 and not any(c in rest[:stop] for c in _TERM_STOPS)
@@ -282,3 +292,16 @@ class GlossaryBuilder:
             self.removed.append(Removal(gap, "line-join", line - gap.count("\n"),
                                         "glossary definition continued on the next line"))
         entry.pieces.append(text.strip())
+
+
+def cited_note_marks(text: str) -> str:
+    """The first-note mark (``[1]`` …) ``text`` cites inline, not at its start; "" if none."""
+    body = text.lstrip()
+    return next((mark for mark in _NOTE_MARKS if body.find(mark, 1) > 0), "")
+
+
+def opens_note_list(text: str, cited: str) -> bool:
+    """True for a line opening a list of the notes the text cited with ``cited``:
+    ``[1]一环创新圈：……`` after ``…创新平台体系[1]。``."""
+    body = text.lstrip().replace("﹝ ", "﹝").replace(" ﹞", "﹞")
+    return body.startswith(cited) and len(body) > len(cited) + 2

@@ -47,12 +47,12 @@ from typing import Optional
 
 from ..model import Diagnostic, GlossaryEntry, Paragraph, Removal, Section
 from .clean import CleanLine
-from .glossary import GlossaryBuilder
+from .glossary import NOTES_TITLE, GlossaryBuilder, cited_note_marks, opens_note_list
 from .headings import (ATTACHMENT, DASH, GLOSSARY, PART, SUB, TITLE, Heading, classify, ends_sentence,
                        int_to_cn, is_signature, lead_length, match_item, match_numbered_item)
 from .lists import ListRules
-from .tree_fixes import (dedupe, demote_empty_dashes, demote_lone_runin_title, finish_tables, remove_stray_spaces,
-                         unwrap_lone_title)
+from .tree_fixes import (dedupe, demote_empty_dashes, demote_lone_runin_title, demote_trailing_titles,
+                         finish_tables, promote_synthetic, remove_stray_spaces, unwrap_lone_title)
 
 _EMBEDDED_FIRST_SUB = re.compile(r"^(.*?[。：:])\s*([（(]一[）)].*)$")
 _HEADING_LIKE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|——)")
@@ -92,6 +92,7 @@ class TreeBuilder(ListRules):
         self.list_itemlike = False  # the open list's items are sentences / run-in heads
         self.force_item = False  # list_item() took the heading on this line as an item
         self.titled: set[int] = set()  # id() of attachments whose title line has been read
+        self.cited = ""  # the note mark ("[1]", "〔1〕" …) the text cites inline, once seen
 
     # ------------------------------------------------------------------ helpers
     def warn(self, message: str, line: Optional[int]) -> None:
@@ -142,6 +143,8 @@ class TreeBuilder(ListRules):
         table = cl.text[:1] == "|" or (cl.text[:1].isspace() and cl.text.lstrip()[:1] == "|")
         table = table and cl.text.rstrip().endswith("|") and len(cl.text.strip()) > 1
         heading = None if table else classify(cl)
+        if self.glossary is None and heading is None and self.cited and opens_note_list(cl.text, self.cited):
+            self.open_note_list(cl.line)
         if self.glossary is not None and (heading is None or heading.kind not in (ATTACHMENT, GLOSSARY)) \
                 and not (heading.kind == TITLE and not heading.plain and self.glossary.ended_by(cl.text)
                          if heading is not None else False):
@@ -270,6 +273,8 @@ class TreeBuilder(ListRules):
                 para.kind = "title"  # the attachment's further title lines
         self.container().append(para)
         self.set_last(para if para.kind != "title" else None)
+        if "1" in text and not self.cited:
+            self.cited = cited_note_marks(text)
         stripped = text.strip()
         if para.kind == "text" and (_is_note(stripped) or is_signature(stripped) or (len(stripped) <= MAX_HEADING_LIKE
                                                           and _HEADING_LIKE.match(stripped)
@@ -334,6 +339,16 @@ class TreeBuilder(ListRules):
         else:
             self.add_sub(h, line)
 
+    def open_note_list(self, line: int) -> None:
+        """Notes the text cites (``…体系[1]。``) listed at the end without a heading
+        (``[1]一环创新圈：…``): a glossary section whose title the source lacks, shown as
+        ``注释（原文无标题）`` and flagged ``synthetic`` like a part that lost its title."""
+        h = Heading(GLOSSARY, "", None, NOTES_TITLE)
+        self.set_last(None)
+        section = self.open(0, GLOSSARY, h, "glossary", line)
+        section.synthetic = True
+        self.glossary = self.builders[id(section)] = GlossaryBuilder(self.removed)
+
     def add_sub(self, h: Heading, line: int) -> None:
         """A （一） heading goes under the deepest open numbered part or item group."""
         depth = next((i for i in range(len(self.stack) - 1, -1, -1) if self.stack[i][0] == PART), None)
@@ -369,10 +384,10 @@ class TreeBuilder(ListRules):
                 section.entries = [GlossaryEntry(e.term, e.definition, "", e.line, e.number)
                                    for e in builder.entries]
         if self.synthetic is not None and self.real_parts == 0:
-            self._promote_synthetic()
+            promote_synthetic(self.sections, self.synthetic)
         demote_empty_dashes(self.preamble, self.sections)
         demote_lone_runin_title(self.preamble, self.sections, self.runin_titles)
-        self._demote_trailing_titles()
+        self.headings -= demote_trailing_titles(self.sections)
         unwrap_lone_title(self.preamble, self.sections)
         paragraphs = self.preamble + [p for s in self.walk() for p in s.paragraphs]
         finish_tables(paragraphs)
@@ -382,31 +397,6 @@ class TreeBuilder(ListRules):
                       "put each title (一、… / （一）…) on a line of its own", None)
         dedupe(self.preamble, list(self.walk()), self.removed)
         return self.preamble, self.sections
-
-    def _promote_synthetic(self) -> None:
-        """Only （一）-level headings and no parts: they are the report's parts."""
-        part = self.synthetic
-        index = self.sections.index(part)
-        for s in part.sections:
-            for t in s.walk():
-                t.level -= 1
-            s.kind = "part"
-        self.sections[index:index + 1] = part.sections
-
-    def _demote_trailing_titles(self) -> None:
-        """Short unnumbered lines closing the report (a signature, a date) are text, not parts."""
-        while len(self.sections) > 1:
-            last = self.sections[-1]
-            if last.number or last.kind != "part" or last.paragraphs or last.sections:
-                return
-            host = self.sections[-2]
-            while host.sections:
-                host = host.sections[-1]
-            if host.entries:  # a paragraph would read before the entries it follows: keep the part
-                return
-            self.sections.pop()
-            host.paragraphs.append(Paragraph(last.title, "", last.line))
-            self.headings -= 1
 
     def walk(self):
         for s in self.sections:

@@ -151,3 +151,32 @@ def dedupe(preamble: list[Paragraph], sections: list[Section], removed: list[Rem
                 seen[key] = p.line
             keep.append(p)
         paras[:] = keep
+
+
+def promote_synthetic(sections: list[Section], part: Section) -> None:
+    """Only （一）-level headings and no parts: they are the report's parts."""
+    index = sections.index(part)
+    for s in part.sections:
+        for t in s.walk():
+            t.level -= 1
+        s.kind = "part"
+    sections[index:index + 1] = part.sections
+
+
+def demote_trailing_titles(sections: list[Section]) -> int:
+    """Short unnumbered lines closing the report (a signature, a date) are text, not parts;
+    returns how many headings became text."""
+    demoted = 0
+    while len(sections) > 1:
+        last = sections[-1]
+        if last.number or last.kind != "part" or last.paragraphs or last.sections:
+            break
+        host = sections[-2]
+        while host.sections:
+            host = host.sections[-1]
+        if host.entries:  # a paragraph would read before the entries it follows: keep the part
+            break
+        sections.pop()
+        host.paragraphs.append(Paragraph(last.title, "", last.line))
+        demoted += 1
+    return demoted
