@@ -19,15 +19,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import Optional
 
 from .config import SiteConfig, check_config, load_config
-from .glossary import build_glossary
+from .glossary import Glossary, build_glossary
 from .ingest import load_reports
 from .model import Diagnostic, Report
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .glossary import Glossary
 
 GLOSSARY_FILE = "site_config/glossary.yaml"
 
@@ -40,17 +37,13 @@ class Project:
     reports: list[Report] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)  # report files, in load order
     problems: list[Diagnostic] = field(default_factory=list)  # site_config/ (collect mode), paths relative to root
-    _glossary: Optional["Glossary"] = field(default=None, repr=False)
+    _glossary: Optional[Glossary] = field(default=None, repr=False)
 
     @property
-    def glossary(self) -> "Glossary":
+    def glossary(self) -> Glossary:
         if self._glossary is None:
             self._glossary = build_glossary(self.reports, self.config)
         return self._glossary
-
-    @property
-    def has_config_errors(self) -> bool:
-        return any(p.severity == "error" for p in self.problems)
 
 
 def region_exists(name: str) -> bool:

@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from conftest import ROOT, SEED_FILES
+from conftest import ROOT, SEED_FILES, copy_project
 
 
 def _env() -> dict:
@@ -27,11 +27,7 @@ def run(*args, root=ROOT, **kw) -> subprocess.CompletedProcess:
 
 @pytest.fixture
 def project(tmp_path):
-    folder = tmp_path / "project"
-    folder.mkdir()
-    for name in ("site_config", "seeds", "docs_src"):
-        shutil.copytree(ROOT / name, folder / name)
-    return folder
+    return copy_project(tmp_path)
 
 
 # --------------------------------------------------------------------------- pipes and Ctrl-C

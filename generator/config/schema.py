@@ -47,9 +47,6 @@ class Problems:
     def add_error(self, err: ConfigError) -> None:
         self.add(err.path, err.message, err.line, err.fix)
 
-    def errors_in(self, path: Path | str) -> int:
-        return sum(d.severity == "error" and d.path == str(path) for d in self.items)
-
 
 class Invalid(Exception):
     """Raised by ``Option.convert``: what is wrong with the value, and the fix."""
