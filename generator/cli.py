@@ -1,117 +1,64 @@
-"""Command line: ``python -m generator {parse,build,terms,check}``.
+"""Command line: ``python -m generator {parse,build,terms,check}`` (installed: ``gov-report-site``).
 
-Every failure a user can cause ends as one line naming the file (and line) and
-the fix, with a non-zero exit code — never a traceback.
+The commands themselves are in generator/commands/. Every failure a user can cause
+ends as one line naming the file (and line) and the fix, with a non-zero exit code —
+never a traceback. A closed output pipe (``… | head``) ends the command quietly with
+exit code 141, Ctrl-C with 130.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import importlib
+import os
 import sys
-from pathlib import Path
 
+from .commands import COMMANDS
 from .errors import GeneratorError
 
-
-def _root(args) -> Path:
-    return Path(args.root).resolve()
+INSTALLED_NAME = "gov-report-site"  # [project.scripts] in pyproject.toml
 
 
-def cmd_parse(args) -> int:
-    from .config import load_config
-    from .ingest import parse_report
-    from .ingest.regions import RegionRegistry
-
-    config = load_config(_root(args), region_exists=RegionRegistry.exists_in_dataset)
-    status = 0
-    for file in args.files:
-        try:
-            report = parse_report(Path(file), config)
-        except GeneratorError as err:
-            print(err.format(), file=sys.stderr)
-            status = 1
-            continue
-        for diag in report.diagnostics:
-            print(diag.format(), file=sys.stderr)
-        if args.json:
-            print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
-        else:
-            _print_outline(report)
-    return status
+def program_name(argv0: str = "") -> str:
+    """``gov-report-site`` when run as the installed command, else ``python -m generator``."""
+    name = os.path.basename(argv0 or (sys.argv[0] if sys.argv else ""))
+    return INSTALLED_NAME if name.startswith(INSTALLED_NAME) else "python -m generator"
 
 
-def _print_outline(report) -> None:
-    region = report.region.name if report.region else "?"
-    print(f"{report.source}: {region} {report.year or '?'} {report.title}")
-    for section in report.walk_sections():
-        extra = f" [{len(section.entries)} 名词解释]" if section.entries else ""
-        print(f"{'  ' * section.level}{section.title} ({len(section.paragraphs)} 段){extra}")
-
-
-def cmd_build(args) -> int:
-    from .site.build import build_site
-
-    result = build_site(_root(args), reports_dir=args.reports, out_dir=args.out, strict=args.strict,
-                        quiet=args.quiet)
-    return 0 if result.ok else 1
-
-
-def cmd_terms(args) -> int:
-    from .glossary.candidates import print_candidates
-
-    if not args.candidates:
-        print("nothing to do: add --candidates to list phrases not yet in the glossary", file=sys.stderr)
-        return 2
-    return print_candidates(_root(args), limit=args.limit, reports_dir=args.reports)
-
-
-def cmd_check(args) -> int:
-    from .glossary.lint import run_check
-
-    return run_check(_root(args), reports_dir=args.reports)
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m generator",
+def build_parser(prog: str = "") -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=prog or program_name(),
                                      description="Build the government work report site.")
     parser.add_argument("--root", default=".", help="project folder holding site_config/ (default: .)")
-    sub = parser.add_subparsers(dest="command", required=True)
-
-    p = sub.add_parser("parse", help="parse report files and print their structure",
-                       description="Parse report files and print their outline, or the document as JSON.")
-    p.add_argument("files", nargs="+", help="report text files")
-    p.add_argument("--json", action="store_true", help="print the document model as JSON")
-    p.set_defaults(func=cmd_parse)
-
-    b = sub.add_parser("build", help="write the site's Markdown into the docs folder",
-                       description="Generate the site's Markdown from the reports, site_config/ and docs_src/.")
-    b.add_argument("--reports", default=None, help="folder of report files (default: seeds/)")
-    b.add_argument("--out", default=None, help="output folder (default: docs/)")
-    b.add_argument("--strict", action="store_true", help="treat input warnings as errors")
-    b.add_argument("--quiet", action="store_true", help="print warnings only")
-    b.set_defaults(func=cmd_build)
-
-    t = sub.add_parser("terms", help="glossary curation tools",
-                       description="List phrases the reports use that the glossary lacks.")
-    t.add_argument("--candidates", action="store_true", help="list candidate terms, most frequent first")
-    t.add_argument("--limit", type=int, default=100, help="how many candidates to print (default 100)")
-    t.add_argument("--reports", default=None, help="folder of report files (default: seeds/)")
-    t.set_defaults(func=cmd_terms)
-
-    c = sub.add_parser("check", help="lint the glossary and configuration",
-                       description="Report glossary and configuration problems with file and line.")
-    c.add_argument("--reports", default=None, help="folder of report files (default: seeds/)")
-    c.set_defaults(func=cmd_check)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name in COMMANDS:
+        module = importlib.import_module(f"{__package__}.commands.{name}")
+        p = sub.add_parser(name, help=module.HELP, description=module.DESCRIPTION)
+        module.add_arguments(p)
+        p.set_defaults(func=module.run)
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+def _quiet_stdout() -> None:
+    """After a closed pipe: point stdout at /dev/null so the exit-time flush is silent."""
     try:
-        return args.func(args)
-    except GeneratorError as err:
-        print(err.format(), file=sys.stderr)
-        return 1
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # pragma: no cover - no real stdout
+        pass
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        try:
+            status = args.func(args)
+        except GeneratorError as err:
+            print(err.format(), file=sys.stderr)
+            status = 1
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's exit
+        return status
+    except BrokenPipeError:
+        _quiet_stdout()
+        return 141  # 128 + SIGPIPE, as a shell reports a command killed by a closed pipe
     except KeyboardInterrupt:
-        return 130
+        return 130  # 128 + SIGINT

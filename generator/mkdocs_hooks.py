@@ -71,7 +71,11 @@ def on_config(config):
         if diag.severity == "error":
             log.error(diag.format())
         else:
-            (log.info if result.ok else log.warning)(diag.format())
+            (log.info if result.ok or diag.severity == "note" else log.warning)(diag.format())
+    if not result.ok:
+        from generator.errors import strict_failure
+
+        log.warning(strict_failure(result.diagnostics))
     config.nav = result.nav.items
     config.not_in_nav = _not_in_nav_spec(config, result.nav.not_in_nav)
     global _SEARCH

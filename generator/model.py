@@ -161,26 +161,48 @@ class Section:
         return out
 
 
+SEVERITIES = ("error", "warning", "note")
+
+
 @dataclass
 class Diagnostic:
-    """A problem found in an input file: shown as one line, never a traceback."""
+    """The one message type: a problem in an input file, shown as one line, never a traceback.
+
+    Every stage reports through it — ingest (a report file), the configuration schema
+    (site_config/), the glossary lint and the build — and ``GeneratorError`` carries one.
+    Messages are English; the source text they quote is not translated.
+
+    Severities: ``error`` (the input cannot be used as it is), ``warning`` (it is used,
+    but a curator should look: ``--strict`` fails on it) and ``note`` (a known, documented
+    defect of the source that the site already shows as well as it can: never a strict failure).
+    """
 
     path: str
-    message: str  # Chinese or English sentence saying what is wrong and what to do
+    message: str  # English sentence saying what is wrong (and, without ``fix``, what to do)
     line: Optional[int] = None
-    severity: str = "warning"  # "warning" | "error"
+    severity: str = "warning"  # one of SEVERITIES
     offset: Optional[int] = None  # byte offset, for decoding errors
+    fix: str = ""  # what to do, printed after " — "
 
-    def format(self) -> str:
+    def where(self) -> str:
         where = self.path
         if self.line is not None:
             where += f":{self.line}"
         if self.offset is not None:
             where += f" (byte {self.offset})"
-        return f"{where}: {self.severity}: {self.message}"
+        return where
+
+    def format(self, severity: bool = True) -> str:
+        """``path:line: severity: message — fix``; ``severity=False`` leaves the severity out
+        (a configuration error that stops the build says so by stopping)."""
+        text = f"{self.where()}: {self.severity}: {self.message}" if severity else f"{self.where()}: {self.message}"
+        return f"{text} — {self.fix}" if self.fix else text
 
     def to_json(self) -> dict:
-        return {"path": self.path, "line": self.line, "severity": self.severity, "message": self.message}
+        out = {"path": self.path, "line": self.line, "severity": self.severity, "message": self.message}
+        if self.fix:
+            out["fix"] = self.fix
+        return out
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,18 @@ SEED_FILES = {
     "xilinguole": SEEDS / "2024-xilinguole-meng.txt",  # 003 锡林郭勒盟 2024
     "yuquan": SEEDS / "2022-yuquan-qu.txt",  # 004 玉泉区 2022
 }
+
+
+def copy_project(tmp_path: Path, *extra: str) -> Path:
+    """A copy of the project's inputs (site_config/, seeds/, docs_src/ and ``extra`` files) in
+    ``tmp_path/project``, for tests that edit them or build into it."""
+    folder = tmp_path / "project"
+    folder.mkdir()
+    for name in ("site_config", "seeds", "docs_src"):
+        shutil.copytree(ROOT / name, folder / name)
+    for name in extra:
+        shutil.copy(ROOT / name, folder / name)
+    return folder
 
 
 def corpus_files() -> list[Path]:

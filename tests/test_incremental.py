@@ -7,11 +7,10 @@ an edit to one paragraph rewrites only the files whose content changed.
 
 from __future__ import annotations
 
-import shutil
 
 import pytest
 
-from conftest import ROOT
+from conftest import copy_project
 from generator import memo
 from generator.site.build import build_site
 
@@ -21,11 +20,7 @@ def _snapshot(folder) -> dict[str, bytes]:
 
 
 def _project(tmp_path):
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ("site_config", "docs_src", "seeds"):
-        shutil.copytree(ROOT / name, project / name)
-    return project
+    return copy_project(tmp_path)
 
 
 def _replace(path, old: str, new: str, count: int = 1) -> None:

@@ -17,7 +17,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, copy_project
 
 
 def _env() -> dict:
@@ -27,12 +27,7 @@ def _env() -> dict:
 
 @pytest.fixture
 def project(tmp_path):
-    folder = tmp_path / "project"
-    folder.mkdir()
-    for name in ("site_config", "seeds", "docs_src"):
-        shutil.copytree(ROOT / name, folder / name)
-    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
-    return folder
+    return copy_project(tmp_path, "mkdocs.yml")
 
 
 def _append(project, name: str, text: str) -> int:

@@ -6,7 +6,8 @@
 Modules: ``normalize`` (keys, quote-free projection), ``matcher`` (one-pass
 Aho-Corasick search), ``sources`` (collect and merge definitions, slugs, pinyin),
 ``occurrences`` (find occurrences, no-link zones, link policies), ``related``,
-``search`` (jieba user dictionary), ``candidates`` and ``lint`` (curators' tools).
+``search`` (jieba user dictionary), ``candidates`` and ``lint`` (what the curators' commands
+``terms --candidates`` and ``check`` report; the commands themselves are in generator/commands/).
 """
 
 from __future__ import annotations

@@ -15,10 +15,8 @@ Sorted most frequent first, ties by pinyin. ``report_candidates`` counts one rep
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
 from ..pinyin import Style, lazy_pinyin
@@ -133,20 +131,3 @@ def candidates(reports: list[Report], glossary: "Glossary") -> list[Candidate]:
     rows = [Candidate(p, n, sorted(where[p])) for p, n in counts.items()]
     rows.sort(key=lambda c: (-c.count, *_pinyin_key(c.phrase)))
     return rows
-
-
-def print_candidates(root: Path, limit: int = 100, reports_dir: Optional[str] = None) -> int:
-    """``python -m generator terms --candidates``: one line per candidate, most frequent first."""
-    from . import build_glossary
-    from .lint import load_project
-
-    config, reports, problems = load_project(Path(root), reports_dir)
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    if config is None:
-        return 1
-    rows = candidates(reports, build_glossary(reports, config))
-    print(f"{len(rows)} 个候选词（共 {len(reports)} 篇报告），按出现次数排列：")
-    for row in rows[: max(limit, 0)]:
-        print(f"{row.count:5d}  {row.phrase}  [{len(row.reports)} 篇] {', '.join(row.reports)}")
-    return 0

@@ -371,8 +371,9 @@ class TreeBuilder(ListRules):
         part.title = f"{part.number}、（前文缺失）" if part.number else "（前文缺失）"
         self.last_number["parts"] = value if value >= 1 else None
         first = part.sections[0].number if part.sections else ""
-        self.warn(f"the report starts in the middle of part {part.number or '?'} (first heading {first}); "
-                  f"its title is missing and is shown as “{part.title}”", part.line)
+        message = (f"the report starts in the middle of part {part.number or '?'} (first heading {first}); "
+                   f"its title is missing and is shown as “{part.title}”")
+        self.diagnostics.append(Diagnostic(self.source, message, part.line, "note"))  # a known source defect
 
     # ------------------------------------------------------------------ finish
     def finish(self) -> tuple[list[Paragraph], list[Section]]:

@@ -22,12 +22,9 @@ from pathlib import Path
 import yaml
 
 from .. import memo
-from ..config import load_config
-from ..errors import GeneratorError
-from ..glossary import build_glossary
-from ..ingest import load_reports
-from ..ingest.regions import RegionRegistry
+from ..errors import GeneratorError, build_summary
 from ..model import Diagnostic
+from ..project import load_project
 from .context import Page, SiteContext
 from .pages import glossary_index, home, region, report, term, topic
 from .pages.nav import Nav, build_nav
@@ -112,17 +109,12 @@ def _build(root, reports_dir, out_dir, strict: bool, quiet: bool, echo: bool) ->
     reports them); ``quiet`` drops the summary line.
     """
     root = Path(root).resolve()
-    config = load_config(root, region_exists=RegionRegistry.exists_in_dataset)
+    project = load_project(root, reports_dir)
+    config, reports, glossary = project.config, project.reports, project.glossary
     settings = config.settings
     strict = strict or settings.strict
-    reports_dir = Path(reports_dir) if reports_dir else root / settings.seeds_dir
     out = Path(out_dir) if out_dir else root / settings.output_dir
-
-    reports, diagnostics = load_reports(reports_dir, config)
-    diagnostics = list(diagnostics)
-    for report in reports:
-        diagnostics.extend(d for d in report.diagnostics if d not in diagnostics)
-    glossary = build_glossary(reports, config)
+    diagnostics = list(project.diagnostics)
     ctx = SiteContext.create(root, config, reports, glossary, diagnostics)
 
     pages = collect_pages(ctx)
@@ -150,17 +142,14 @@ def _build(root, reports_dir, out_dir, strict: bool, quiet: bool, echo: bool) ->
         nav_data, allow_unicode=True, sort_keys=False, width=1000))
     write_if_changed(root / NAV_FILE, nav_yaml.encode("utf-8"))
 
-    if echo:
-        for diag in diagnostics:
-            print(diag.format(), file=sys.stderr)
-    warnings = [d for d in diagnostics if d.severity == "warning"]
-    errors = [d for d in diagnostics if d.severity == "error"]
     # A bad report file (unreadable: an error; odd: a warning) never breaks the site: it is
-    # named on one line and the rest is built. Under strict any of them fails the build.
-    ok = not (strict and (errors or warnings))
-    if echo and not quiet:
-        print(f"site: {len(files)} files ({result.written} written, {result.unchanged} unchanged, "
-              f"{result.deleted} deleted) in {out}; {len(warnings)} warnings, {len(errors)} errors",
-              file=sys.stderr)
+    # named on one line and the rest is built. Under strict either fails the build; a note
+    # (a known defect of the source, shown as well as it can be) never does.
+    ok = not (strict and any(d.severity in ("error", "warning") for d in diagnostics))
+    if echo:
+        for line in build_summary(diagnostics, ok, None if quiet else (
+                f"site: {len(files)} files ({result.written} written, {result.unchanged} unchanged, "
+                f"{result.deleted} deleted) in {out}")):
+            print(line, file=sys.stderr)
     return BuildResult(ok, pages + src_pages, result.written, result.unchanged, result.deleted,
                        diagnostics, nav, settings.search)

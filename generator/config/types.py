@@ -1,0 +1,74 @@
+"""The typed configuration every stage reads: plain dataclasses, built by files.py."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+LINK_POLICIES = ("all", "section", "page")
+SEARCH_ENGINES = ("material", "pagefind")
+
+
+@dataclass
+class SiteSettings:
+    link_policy: str = "section"  # all | section | page
+    search: str = "material"  # material | pagefind
+    seeds_dir: str = "seeds"
+    docs_src: str = "docs_src"
+    output_dir: str = "docs"
+    strict: bool = False
+
+
+@dataclass
+class RegionConfig:
+    name: str
+    level: str = ""
+    code: Optional[str] = None
+    parent: str = ""
+    aliases: list[str] = field(default_factory=list)
+    line: Optional[int] = None
+
+
+@dataclass
+class ReportOverride:
+    file: str
+    fields: dict  # any of: title, region, year, date, meeting, speaker{name,title}, audience, slug
+    line: Optional[int] = None
+
+
+@dataclass
+class Topic:
+    name: str
+    slug: str
+    description: str
+    keywords: list[str]
+    terms: list[str] = field(default_factory=list)
+    line: Optional[int] = None
+
+
+@dataclass
+class CuratedEntry:
+    term: str
+    definition: str
+    source: str
+    aliases: list[str] = field(default_factory=list)
+    category: str = ""
+    line: Optional[int] = None
+
+
+@dataclass
+class SiteConfig:
+    root: Path
+    settings: SiteSettings
+    regions: list[RegionConfig]
+    reports: dict[str, ReportOverride]
+    topics: list[Topic]
+    glossary: list[CuratedEntry]
+
+    @property
+    def config_dir(self) -> Path:
+        return self.root / "site_config"
+
+    def path(self, name: str) -> Path:
+        return self.config_dir / name
