@@ -264,3 +264,18 @@ def test_card_links_the_official_source(render_html):
     assert "鄂托克旗_2024.md" not in html
     hostile = parse_text("---\nsource: javascript:alert(1)\n---\n政府工作报告\n各位代表：\n", "in/鄂托克旗_2023.md")
     assert hostile.source_url == ""
+
+
+def test_reports_yaml_source_url(tmp_path):
+    from generator.config import load_config as load_site_config
+    from generator.errors import GeneratorError
+    from generator.ingest import parse_text
+
+    (tmp_path / "site_config").mkdir()
+    (tmp_path / "site_config" / "reports.yaml").write_text(
+        "x.txt:\n  source_url: https://www.example.gov.cn/a.html\n", encoding="utf-8")
+    config = load_site_config(tmp_path)
+    assert parse_text("政府工作报告\n各位代表：\n", "x.txt", config).source_url == "https://www.example.gov.cn/a.html"
+    (tmp_path / "site_config" / "reports.yaml").write_text("x.txt:\n  source_url: ftp://a\n", encoding="utf-8")
+    with pytest.raises(GeneratorError, match="not an http"):
+        load_site_config(tmp_path)

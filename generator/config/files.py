@@ -109,6 +109,11 @@ class ReportSchema(Schema):
     slug = Str()
     """Address of the report page (reports/<slug>.md) when the file name does not give a good one."""
 
+    source_url = Str(pattern=r"https?://\S+", bad=("source_url {value!r} is not an http(s) address",
+                                                   "give the address of the official page, starting with https://"))
+    """The official source the text was taken from (shown as a link on the report card);
+    a front-matter ``source:`` gives it too."""
+
     @classmethod
     def check(cls, values: dict, raw: dict, problems: Problems, ctx: dict) -> None:
         region = values["region"]

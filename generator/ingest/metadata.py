@@ -237,15 +237,16 @@ def extract_metadata(lines: list[str], front_matter: dict, source: str, config=N
                  (int(file_year.group()) if file_year else None, "file-name")])
     line_of["heading"], heading = at(heading_line), heading_year
     said = next(((y, where) for y, where in text_year[:2] if y), None)  # what the title block says
+    fix_year = f"check which is right and set `year:` for {Path(source).name} in site_config/reports.yaml"
     if said and meta.year and said[0] != meta.year:
+        other = "front matter" if meta.sources["year"] == "front-matter" else "file name"
         meta.diagnostics.append(Diagnostic(
-            source, f"正文（{said[1]}）指向 {said[0]} 年，但{'前置元数据' if meta.sources['year'] == 'front-matter' else '文件名'}"
-                    f"写的是 {meta.year} 年；请核对，并在 site_config/reports.yaml 中为 {Path(source).name} 写明 year",
-            line_of["title"] if said[1] == text_src("title") else line_of["dateline"]))
+            source, f"the text ({said[1]}) points to {said[0]}, but the {other} says {meta.year}",
+            line_of["title"] if said[1] == text_src("title") else line_of["dateline"], fix=fix_year))
     elif file_year and meta.year and int(file_year.group()) != meta.year and meta.sources["year"] != "file-name":
         meta.diagnostics.append(Diagnostic(
-            source, f"报告年份取正文的 {meta.year} 年（{meta.sources['year']}），与文件名中的 {file_year.group()} 年不同；"
-                    "以正文为准，请核对文件名"))
+            source, f"the report's year is taken from the text as {meta.year} ({meta.sources['year']}); "
+                    f"the file name says {file_year.group()}", fix="the text wins: check the file name"))
 
     # Region: front matter, title block, body self-reference, file name.
     hints = [fm.get("title", ""), block.title, meeting, speaker.title if speaker else "", stem]
@@ -298,17 +299,22 @@ def apply_overrides(meta: Metadata, source: str, config, registry: RegionRegistr
 def _check(meta: Metadata, source: str, line_of: dict, heading_year: Optional[int]) -> None:
     """Warnings for what is missing or doubtful (an override is taken as settled)."""
     name = Path(source).name
-    fix = f"请在 site_config/reports.yaml 中为 {name} 写明"
+    fix = f"set `{{}}:` for {name} in site_config/reports.yaml"
     if heading_year and meta.year and heading_year != meta.year and meta.sources.get("year") != "override":
         meta.diagnostics.append(Diagnostic(
-            source, f"报告年份取 {meta.year}（{meta.sources['year']}），但第 {line_of['heading']} 行的标题指向 "
-                    f"{heading_year} 年；请核对；{fix} year", line_of["heading"]))
+            source, f"the report's year is taken as {meta.year} (from {meta.sources['year']}), but the heading on "
+                    f"line {line_of['heading']} points to {heading_year}", line_of["heading"],
+            fix="check which is right and " + fix.format("year")))
     if meta.region is None:
-        meta.diagnostics.append(Diagnostic(source, f"无法确定报告所属地区：标题、会议名称、正文和文件名都没有写明；{fix} region"))
+        meta.diagnostics.append(Diagnostic(
+            source, "cannot tell which region the report belongs to: the title, the meeting, the text and the "
+                    "file name name none", fix=fix.format("region")))
     elif not meta.region.resolved:
         meta.diagnostics.append(Diagnostic(
-            source, f"地区“{meta.region.name}”在行政区划数据中找不到或有多个同名地区；"
-                    f"{fix} region，或在 site_config/regions.yaml 中补充该地区",
-            line_of.get("dateline") or line_of.get("title")))
+            source, f"region '{meta.region.name}' is not in the administrative-division data, or several regions "
+                    "have that name", line_of.get("dateline") or line_of.get("title"),
+            fix=fix.format("region") + ", or add the region to site_config/regions.yaml"))
     if meta.year is None:
-        meta.diagnostics.append(Diagnostic(source, f"无法确定报告年份；{fix} year"))
+        meta.diagnostics.append(Diagnostic(
+            source, "cannot tell the report's year: the title, the date and the file name give none",
+            fix=fix.format("year")))
