@@ -156,3 +156,20 @@ def test_lone_unnumbered_title_holding_all_parts_is_not_a_part():
 def test_space_inside_a_quoted_slogan_is_kept():
     r = parse("一、回顾\n\n广泛开展“节约用水 人人有责”宣传活动，群众参 与热情高涨。\n")
     assert r.sections[0].paragraphs[0].text == "广泛开展“节约用水 人人有责”宣传活动，群众参与热情高涨。"
+
+
+def test_plain_year_title_with_a_two_character_word():
+    """``2022年工作`` (a year and one word, alone on its line) is a part title like
+    ``2023年总体要求``."""
+    text = "各位代表：\n现在，我代表市人民政府向大会报告工作。\n2022年工作\n过去一年很不平凡。\n2023年总体要求\n今年要稳中求进。\n"
+    report = parse_text(text, "y.txt")
+    assert [s.title for s in report.sections] == ["2022年工作", "2023年总体要求"]
+
+
+def test_bold_runin_parts_with_numbered_subsections_between():
+    """Bold run-in part titles stay parts after the 一、 sub-sections of the first one."""
+    text = ("各位代表：\n**2011年工作回顾** 过去一年成绩显著。\n一、经济平稳增长\n生产总值增长。\n二、民生改善\n收入增加。\n"
+            "**2012年工作任务** 今年任务艰巨。\n一、稳增长\n抓项目。\n")
+    report = parse_text(text, "b.txt")
+    assert [s.title for s in report.sections] == ["2011年工作回顾", "2012年工作任务"]
+    assert [s.title for s in report.sections[1].sections] == ["一、稳增长"]

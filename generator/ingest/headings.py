@@ -65,6 +65,7 @@ _CLOSERS = "\"”’」』）)"
 _HEADING_START = frozenset("《政有相名用附（(" + CN_NUM)
 _CLAUSE_PUNCT = re.compile(r"[，,、。；;：:！!？?]")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_YEAR_TITLE = re.compile(r"^(?:19|20)\d{2}\s*年[\u4e00-\u9fff]{2}")  # 2022年工作: a year and a word
 MAX_PLAIN_TITLE = 30  # an unmarked, unnumbered part title (``2004年的主要工作任务``)
 MAX_PLAIN_PART = 60  # a plain (unmarked) part heading line is at most this long
 MAX_PLAIN_SUB = 60  # a whole-line sub-section heading without a sentence end
@@ -167,8 +168,8 @@ def classify(cl: CleanLine) -> Optional[Heading]:
         return None
     if marked and len(text) <= MAX_PLAIN_PART:
         return Heading(TITLE, "", None, text)
-    if (len(text) <= MAX_PLAIN_TITLE and not _CLAUSE_PUNCT.search(text)
-            and len(_HAN_CHAR.findall(text)) >= 4 and not is_signature(text)):
+    if (len(text) <= MAX_PLAIN_TITLE and not _CLAUSE_PUNCT.search(text) and not is_signature(text)
+            and (len(_HAN_CHAR.findall(text)) >= 4 or _YEAR_TITLE.match(text))):
         return Heading(TITLE, "", None, text, plain=True)
     return None
 

@@ -181,8 +181,9 @@ class TreeBuilder(ListRules):
     def is_heading(self, h: Heading) -> bool:
         """False when the context makes a heading-shaped line text (see the module doc)."""
         if h.kind == TITLE and h.runin:
-            return not self.numbered_parts and (not self.stack or (len(self.stack) == 1 and
-                                                               id(self.stack[0][1]) in self.runin_titles))
+            # a part only at the top level: before any numbered part, and after run-in parts
+            # (whatever sub-sections they opened)
+            return not self.real_parts and (not self.stack or id(self.stack[0][1]) in self.runin_titles)
         if h.kind == DASH:
             if not self.stack or self.top_kind() == ATTACHMENT:
                 self.caption = True  # a standalone paragraph: nothing joins to it
