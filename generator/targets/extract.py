@@ -1,0 +1,249 @@
+"""Find a report's coming-year targets and past-year outcomes in the parsed document.
+
+Targets come from the 主要预期目标 statement of the plan part ("今年…的主要预期目标是：…"),
+which may run on over the following sentences or list paragraphs. Outcomes are the first
+figure of each indicator in the review that precedes it, counting only sentences about
+the past year (report.year - 1): five-year reviews, sub-year figures (上半年) and
+sub-regions (a clause that does not start with the indicator) are skipped. For growth-type
+indicators the first growth rate wins; the amount is taken only when no rate is given.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator, Optional
+
+from ..model import Paragraph, Report, Section
+from .indicators import Catalogue, Indicator
+from .phrases import Figure, normalize, read_clause, split_clauses
+
+TARGET, OUTCOME = "target", "outcome"
+
+_STATEMENT = re.compile(r"(?:主要预期|预期|主要|调控|主要经济社会发展|经济社会发展主要预期)(?:目标|指标)"
+                        r"[^。；：:，,]{0,8}?(?:是|为|如下|：|:)[：:，,]?")
+_FIVE_YEAR = re.compile(r"过去五年|五年来|过去的五年|五年间|五年中|本届政府|本届以来|任期内|"
+                        r"十[一二三四五六七八九]五(?:”|\")?(?:时期|期间|以来|规划|末)|[二三四两]年来|过去[二三四两]年|"
+                        r"今后五年|未来五年|二〇三五|2035|远景目标|年均")
+_SUB_YEAR = re.compile(r"[一二三四1-4]季度|上半年|下半年|前三季度|\d{1,2}[-—－至~]\d{1,2}月|\d{1,2}月份")
+_SENTENCE = re.compile(r"[^。！？]*[。！？]?")
+_STOP = ("这些目标", "以上目标", "上述目标", "实现这", "实现上述", "这是", "这个目标", "这一目标", "提出这",
+         "设定", "确定这", "需要说明", "考虑", "重点抓好", "重点做好", "为实现")
+_PLAN_TITLE = re.compile(r"工作安排|主要任务|重点工作|工作任务|工作重点|工作部署|主要工作|总体要求|工作意见|"
+                         r"工作建议|今年|目标")
+_REVIEW_TITLE = re.compile(r"回顾|总结|过去|成绩|成就|一年来")
+
+
+@dataclass(frozen=True)
+class Target:
+    """One target or outcome of one indicator in one report."""
+
+    report: str  # report slug
+    kind: str  # "target" (coming year) | "outcome" (past year)
+    indicator: str  # canonical name from the catalogue
+    value: Optional[float]  # None for a qualitative target ("与经济增长同步")
+    value_high: Optional[float]  # upper end of a range (6%—6.5%), else None
+    unit: str  # "%", "万人", "亿元", … ("" when value is None)
+    modifiers: tuple[str, ...]  # "下降", "同口径", "左右", "以上", "以内", "与经济增长同步", …
+    anchor: str  # Paragraph.anchor of the paragraph stating it
+    line: int  # source line of that paragraph
+    text: str  # the clause it was read from (spaces and bold marks removed)
+    year: Optional[int] = None  # the year the figure is for
+
+    @property
+    def modifier(self) -> str:
+        """The modifiers as one space-separated string ("下降 左右")."""
+        return " ".join(self.modifiers)
+
+
+@dataclass(frozen=True)
+class Uncertain:
+    """A statement whose figure was left out: for the curators' list."""
+
+    report: str
+    kind: str
+    indicator: str
+    anchor: str
+    line: int
+    text: str
+    reason: str  # why it was not taken, in English
+
+
+@dataclass
+class Extraction:
+    """Everything found in one report."""
+
+    targets: list[Target] = field(default_factory=list)  # targets first, then outcomes
+    uncertain: list[Uncertain] = field(default_factory=list)
+
+
+def _body(report: Report) -> Iterator[tuple[Optional[Section], Paragraph]]:
+    """Paragraphs in reading order with their top-level section (None for the preamble)."""
+    for p in report.preamble:
+        yield None, p
+    for top in report.sections:
+        if top.kind in ("glossary", "attachment"):
+            continue
+        for s in top.walk():
+            for p in s.paragraphs:
+                yield top, p
+
+
+def _figures_of(text: str, catalogue: Catalogue, qualitative: bool) -> Iterator[tuple[str, Figure | tuple[str, str]]]:
+    """(clause, figure or (indicator, problem)) for every clause of a normalized sentence."""
+    carried: list[Optional[Indicator]] = []
+    for clause, delim in split_clauses(text):
+        reading = read_clause(clause, catalogue, carried, qualitative)
+        for fig in reading.figures:
+            yield clause, fig
+        for problem in reading.problems:
+            yield clause, problem
+        carried = reading.subject if delim in ("，", ",") else []
+
+
+class _Collector:
+    """Builds the Target and Uncertain records of one report and kind."""
+
+    def __init__(self, report: Report, kind: str, out: Extraction, year: Optional[int]):
+        self.report, self.kind, self.out, self.year = report, kind, out, year
+
+    def target(self, p: Paragraph, clause: str, fig: Figure) -> Target:
+        return Target(self.report.slug, self.kind, fig.indicator.name, fig.value, fig.value_high, fig.unit,
+                      fig.modifiers, p.anchor, p.line, clause, self.year)
+
+    def uncertain(self, p: Paragraph, clause: str, problem: tuple[str, str]) -> None:
+        self.out.uncertain.append(Uncertain(self.report.slug, self.kind, problem[0], p.anchor, p.line,
+                                            clause, problem[1]))
+
+
+def _find_statement(paras: list[tuple[Optional[Section], Paragraph]]) -> Optional[tuple[int, int]]:
+    """(paragraph index, offset after the keyword) of the coming-year statement."""
+    for i, (top, p) in enumerate(paras):
+        text = p.text
+        if "标" not in text or p.kind == "table":
+            continue
+        for m in _STATEMENT.finditer(text):
+            start = max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1
+            if _FIVE_YEAR.search(text, start, m.end()):
+                continue
+            if top is not None and _FIVE_YEAR.search(top.title) and not re.search(r"\d{4}|今年|明年", top.title):
+                continue
+            return i, m.end()
+    return None
+
+
+def _targets(paras: list[tuple[Optional[Section], Paragraph]], at: tuple[int, int], catalogue: Catalogue,
+             col: _Collector) -> None:
+    """Read the statement at ``at`` and the sentences and list paragraphs that continue it."""
+    seen: set[str] = set()
+    index, offset = at
+    first = True
+    for top, p in paras[index:index + 16]:
+        text = normalize(p.text[offset:] if first else p.text)
+        found_here = False
+        for n, sentence in enumerate(s for s in _SENTENCE.findall(text) if s):
+            if n and (sentence.startswith(_STOP) or _FIVE_YEAR.search(sentence)):
+                break
+            found = False
+            for clause, item in _figures_of(sentence, catalogue, qualitative=True):
+                found = True
+                name = item.indicator.name if isinstance(item, Figure) else item[0]
+                if name in seen:
+                    continue
+                seen.add(name)
+                if isinstance(item, Figure):
+                    col.out.targets.append(col.target(p, clause, item))
+                else:
+                    col.uncertain(p, clause, item)
+            if not found and (n or not first):
+                break
+            found_here = found_here or found
+        if not first and not found_here:
+            return
+        if first and text.rstrip("：: ") and found_here and not text.rstrip().endswith(("：", ":")):
+            # the statement is in this paragraph; list paragraphs continue only after a colon
+            nxt = paras[index + 1][1] if index + 1 < len(paras) else None
+            if nxt is None or nxt.kind != "item":
+                return
+        first, offset = False, 0
+
+
+def _plan_start(paras: list[tuple[Optional[Section], Paragraph]], report: Report) -> int:
+    """Index of the first plan paragraph when the report has no target statement."""
+    tops = [s for s in report.sections if s.kind not in ("glossary", "attachment")]
+    for top in tops[1:]:
+        if _PLAN_TITLE.search(top.title) and not _REVIEW_TITLE.search(top.title):
+            for i, (t, _) in enumerate(paras):
+                if t is top:
+                    return i
+    if tops and not _REVIEW_TITLE.search(tops[0].title):
+        return sum(1 for t, _ in paras if t is None)
+    return len(paras)
+
+
+def _contexts(title: str, past: str) -> Optional[str]:
+    """The year context a section title sets: "past", "five", "mixed" or None (no change)."""
+    five, one = bool(_FIVE_YEAR.search(title)), past in title or "过去一年" in title or "去年" in title
+    if five and one:
+        return "mixed"
+    return "five" if five else ("past" if one else None)
+
+
+def _outcomes(paras: list[tuple[Optional[Section], Paragraph]], end: int, catalogue: Catalogue,
+              col: _Collector, year: int) -> None:
+    """The first past-year figure of each indicator in ``paras[:end]``."""
+    past = f"{year - 1}年"
+    past_marks = (past, "过去一年", "一年来", "去年", "刚刚过去的一年", "过去的一年")
+    growth: dict[str, Target] = {}
+    level: dict[str, Target] = {}
+    state, current = "past", object()
+    for top, p in paras[:end]:
+        if top is not current:
+            current = top
+            state = (_contexts(normalize(top.title), past) if top is not None else None) or state
+        if p.kind == "table":
+            continue
+        text = normalize(p.text)
+        for sentence in _SENTENCE.findall(text):
+            if not sentence:
+                continue
+            five = _FIVE_YEAR.search(sentence) is not None
+            one = any(mark in sentence for mark in past_marks)
+            if five:
+                state = "mixed" if one else "five"
+                continue
+            if one:
+                state = "past"
+            if state != "past" or _SUB_YEAR.search(sentence) or not catalogue.pattern.search(sentence):
+                continue
+            for clause, item in _figures_of(sentence, catalogue, qualitative=False):
+                if not isinstance(item, Figure):
+                    if item[0] not in growth and item[0] not in level:
+                        col.uncertain(p, clause, item)
+                    continue
+                name = item.indicator.name
+                table = growth if item.change or item.indicator.measure == "rate" else level
+                if name not in table:
+                    table[name] = col.target(p, clause, item)
+    names = list(dict.fromkeys([*growth, *level]))
+    col.out.targets.extend(growth.get(n) or level[n] for n in names)
+
+
+def extract(report: Report, catalogue: Catalogue) -> Extraction:
+    """Targets and outcomes of one parsed report, with the statements left to the curators."""
+    out = Extraction()
+    paras = list(_body(report))
+    at = _find_statement(paras)
+    if at is not None:
+        _targets(paras, at, catalogue, _Collector(report, TARGET, out, report.year))
+    if report.year is not None:
+        end = at[0] if at is not None else _plan_start(paras, report)
+        if at is not None and at[1] > 0:
+            end = at[0]  # the statement paragraph itself belongs to the plan
+        _outcomes(paras, end, catalogue, _Collector(report, OUTCOME, out, report.year - 1), report.year)
+    return out
+
+
+def extract_targets(report: Report, catalogue: Catalogue) -> list[Target]:
+    """The report's targets (kind "target") and outcomes (kind "outcome"), certain ones only."""
+    return extract(report, catalogue).targets
