@@ -116,56 +116,79 @@ class _Collector:
                                             clause, problem[1]))
 
 
-def _find_statement(paras: list[tuple[Optional[Section], Paragraph]]) -> Optional[tuple[int, int]]:
-    """(paragraph index, offset after the keyword) of the coming-year statement."""
+def _statements(paras: list[tuple[Optional[Section], Paragraph]], year: Optional[int]) -> Iterator[tuple[int, int]]:
+    """(paragraph index, offset after the keyword) of each candidate coming-year statement."""
+    this_year = ("今年", "明年", "本年", "之年", "年度") + ((f"{year}年",) if year else ())
     for i, (top, p) in enumerate(paras):
         text = p.text
         if "标" not in text or p.kind == "table":
             continue
+        if top is not None and _FIVE_YEAR.search(top.title) and not re.search(r"\d{4}|今年|明年", top.title):
+            continue
         for m in _STATEMENT.finditer(text):
             start = max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1
-            if _FIVE_YEAR.search(text, start, m.end()):
+            head = normalize(text[start:m.end()])
+            if _FIVE_YEAR.search(head) and not any(w in head for w in this_year):
                 continue
-            if top is not None and _FIVE_YEAR.search(top.title) and not re.search(r"\d{4}|今年|明年", top.title):
-                continue
-            return i, m.end()
-    return None
+            yield i, m.end()
+
+
+class _Best:
+    """The preferred figure of each indicator: a change over an amount over a qualitative one."""
+
+    def __init__(self) -> None:
+        self.rank: dict[str, int] = {}
+        self.items: dict[str, Target] = {}
+
+    def offer(self, target: Target, change: bool) -> None:
+        rank = 0 if change else (1 if target.value is not None else 2)
+        if rank < self.rank.get(target.indicator, 3):
+            if target.indicator not in self.rank:
+                self.items[target.indicator] = target  # keeps the order of first mention
+            self.rank[target.indicator] = rank
+            self.items[target.indicator] = target
+
+    def numeric(self) -> int:
+        return sum(1 for t in self.items.values() if t.value is not None)
 
 
 def _targets(paras: list[tuple[Optional[Section], Paragraph]], at: tuple[int, int], catalogue: Catalogue,
-             col: _Collector) -> None:
-    """Read the statement at ``at`` and the sentences and list paragraphs that continue it."""
-    seen: set[str] = set()
+             col: _Collector) -> int:
+    """Read the statement at ``at`` and what continues it; returns the number of numeric targets."""
+    best, problems = _Best(), []
     index, offset = at
-    first = True
-    for top, p in paras[index:index + 16]:
-        text = normalize(p.text[offset:] if first else p.text)
-        found_here = False
+    for k, (top, p) in enumerate(paras[index:index + 16]):
+        text = normalize(p.text[offset:] if k == 0 else p.text)
+        found_here, empty_run, stop = False, 0, False
         for n, sentence in enumerate(s for s in _SENTENCE.findall(text) if s):
-            if n and (sentence.startswith(_STOP) or _FIVE_YEAR.search(sentence)):
+            if (n or k) and (sentence.startswith(_STOP) or _FIVE_YEAR.search(sentence)):
+                stop = True
                 break
             found = False
             for clause, item in _figures_of(sentence, catalogue, qualitative=True):
                 found = True
-                name = item.indicator.name if isinstance(item, Figure) else item[0]
-                if name in seen:
-                    continue
-                seen.add(name)
                 if isinstance(item, Figure):
-                    col.out.targets.append(col.target(p, clause, item))
+                    best.offer(col.target(p, clause, item), item.change)
                 else:
-                    col.uncertain(p, clause, item)
-            if not found and (n or not first):
-                break
+                    problems.append((p, clause, item))
             found_here = found_here or found
-        if not first and not found_here:
-            return
-        if first and text.rstrip("：: ") and found_here and not text.rstrip().endswith(("：", ":")):
-            # the statement is in this paragraph; list paragraphs continue only after a colon
+            empty_run = 0 if found else empty_run + 1
+            if empty_run >= 2 or (k and not found and n == 0):
+                stop = True
+                break
+        if stop or (k and not found_here):
+            break
+        if k == 0 and found_here and not text.rstrip().endswith(("：", ":")):
             nxt = paras[index + 1][1] if index + 1 < len(paras) else None
             if nxt is None or nxt.kind != "item":
-                return
-        first, offset = False, 0
+                break  # the statement is this paragraph; list paragraphs continue only a colon
+        offset = 0
+    if best.numeric():
+        col.out.targets.extend(best.items.values())
+        for p, clause, problem in problems:
+            if problem[0] not in best.items:
+                col.uncertain(p, clause, problem)
+    return best.numeric()
 
 
 def _plan_start(paras: list[tuple[Optional[Section], Paragraph]], report: Report) -> int:
@@ -233,13 +256,13 @@ def extract(report: Report, catalogue: Catalogue) -> Extraction:
     """Targets and outcomes of one parsed report, with the statements left to the curators."""
     out = Extraction()
     paras = list(_body(report))
-    at = _find_statement(paras)
-    if at is not None:
-        _targets(paras, at, catalogue, _Collector(report, TARGET, out, report.year))
+    at = None
+    for candidate in _statements(paras, report.year):
+        if _targets(paras, candidate, catalogue, _Collector(report, TARGET, out, report.year)):
+            at = candidate
+            break
     if report.year is not None:
         end = at[0] if at is not None else _plan_start(paras, report)
-        if at is not None and at[1] > 0:
-            end = at[0]  # the statement paragraph itself belongs to the plan
         _outcomes(paras, end, catalogue, _Collector(report, OUTCOME, out, report.year - 1), report.year)
     return out
 

@@ -23,19 +23,29 @@ _TRANSLATE = {**_DROP, **{0xFF10 + i: ord("0") + i for i in range(10)}, ord("．
 _CLAUSE_END = re.compile(r"[，；。！？;]|,(?!\d{3})")
 _FILLERS = ("今年", "明年", "去年", "全年", "当年", "预计", "力争", "努力", "确保", "争取", "实现", "完成",
             "其中", "全社会", "据初步核算", "经初步核算", "初步核算", "初步统计", "主要是", "——", "—")
-_FILLER_RE = re.compile(r"(?:\d{4}年|[全本我][国省市区县旗盟州]|全自治区|[（(]?[0-9一二三四五六七八九十]{1,2}[)）.、])")
+_FILLER_RE = re.compile(r"(?:\d{4}年|[全本我][国省市区县旗盟州]|全自治区|[（(]?[0-9一二三四五六七八九十]{1,2}[)）.、]|"
+                        r"限额以上|规模以上|\d+万元(?:及)?以上)")
+# A clause may start with the name of its own level of government ("市一般公共预算收入").
+_OWN_LEVEL = "市省区县州旗盟"
+# "城镇和农村居民人均收入", "城镇居民和农民人均纯收入": the urban and rural halves of a 城乡 indicator.
+_URBAN_RURAL = re.compile(r"(?:城镇|城市)(?:常住)?(?:居民)?[和、与及](?:农村|农民|农牧民|农村牧区)(?:常住)?(?:居民)?"
+                          r"(?:人均)?(?:可支配收入|纯收入|收入)")
 _SEP = re.compile(r"以及|[、和及与]")
 _PRE = ("比上年", "比去年", "同比", "按可比价格计算", "按可比价计算", "按可比口径计算", "可比价", "预计",
         "初步核算", "实际", "名义", "全年", "继续", "力争", "努力", "要", "均", "都", "总额", "总量", "总值",
-        "指数", "涨幅", "增幅", "增速", "增长速度", "总水平", "比重", "分别", "预期", "目标", "年度")
+        "指数", "上涨幅度", "增长幅度", "涨幅", "增幅", "增速", "增长速度", "总水平", "比重", "分别", "预期",
+        "目标", "年度", "较上年", "较去年")
+_PRE_RE = re.compile(r"[比较]\d{4}年(?:预算数|决算数|同期)?")
 _MULTI_YEAR = ("年均", "累计", "五年", "年平均")
 _COMPARABLE = ("同口径", "可比口径")
 _CHANGE_UP = ("增长", "增加", "提高", "上升", "上涨")
 _CHANGE_DOWN = ("下降", "降低", "减少", "回落", "下跌")
 _LEVEL_VERBS = ("控制在", "保持在", "稳定在", "维持在", "达到", "降至", "降到", "增至", "提高到", "达", "为",
-                "是", "完成", "实现", "突破", "超过", "超", "低于", "不超过", "不低于", "在")
+                "是", "完成", "实现", "突破", "超过", "超", "低于", "不超过", "不低于", "不高于", "在", "保持",
+                "净增")
 _VERB_MODIFIER = {"突破": "突破", "超过": "超过", "超": "超过", "低于": "低于", "不超过": "不超过",
-                  "不低于": "不低于"}
+                  "不低于": "不低于", "不高于": "不高于", "净增": "净增"}
+_VERBS = tuple(sorted(_CHANGE_UP + _CHANGE_DOWN + _LEVEL_VERBS, key=len, reverse=True))
 _NUMBER = r"\d+(?:\.\d+)?"
 _UNITS = ("个百分点", "百分点", "万亿元", "亿美元", "万美元", "万人次", "亿元", "万元", "亿斤", "万斤",
           "亿公斤", "万公斤", "万吨", "万亩", "万人", "%", "‰", "倍", "元", "人", "吨", "斤", "公斤", "美元")
@@ -47,7 +57,8 @@ _CHANGE_UNITS = ("%", "个百分点", "百分点", "倍", "‰")
 
 def normalize(text: str) -> str:
     """The text as the grammar reads it: no spaces or bold marks, ASCII digits and %."""
-    return text.translate(_TRANSLATE)
+    text = text.translate(_TRANSLATE)
+    return text.replace("年人均", "人均") if "年人均" in text else text
 
 
 def split_clauses(sentence: str) -> list[tuple[str, str]]:
@@ -83,9 +94,13 @@ class Reading:
     subject: list[Optional[Indicator]]  # for a following clause that starts with the verb
 
 
-def _strip_fillers(text: str, pos: int = 0) -> int:
-    """Position after the filler words at ``pos``."""
+def _strip_fillers(text: str, pos: int = 0, pattern: Optional[re.Pattern[str]] = None) -> int:
+    """Position after the filler words at ``pos`` (stopping where ``pattern`` matches)."""
+    if pattern is not None and pos == 0 and text[:1] in _OWN_LEVEL and pattern.match(text, 1):
+        return 1
     while pos < len(text):
+        if pattern is not None and pattern.match(text, pos):
+            return pos
         for word in _FILLERS:
             if text.startswith(word, pos):
                 pos += len(word)
@@ -100,12 +115,20 @@ def _strip_fillers(text: str, pos: int = 0) -> int:
 
 def _subject(text: str, catalogue: Catalogue) -> tuple[list[Optional[Indicator]], int]:
     """The indicators a clause starts with and where its predicate begins ([] if none)."""
-    pos = _strip_fillers(text)
+    pos = _strip_fillers(text, 0, catalogue.pattern)
     m = catalogue.pattern.match(text, pos)
-    if not m:
+    pair = _URBAN_RURAL.match(text, pos)
+    if pair and (not m or pair.end() > m.end()):
+        split = next((i for i in catalogue.indicators if i.urban and i.rural), None)
+        if split is None:
+            return [], pos
+        items: list[Optional[Indicator]] = [split]
+        pos = pair.end()
+    elif m:
+        items = [catalogue.lookup(m.group())]
+        pos = m.end()
+    else:
         return [], pos
-    items: list[Optional[Indicator]] = [catalogue.lookup(m.group())]
-    pos = m.end()
     fenbie = text.find("分别", pos)
     while True:
         sep = _SEP.match(text, pos)
@@ -167,8 +190,11 @@ def _predicate(text: str, pos: int) -> tuple[list[str], str, int]:
                 pos += len(word)
                 break
         else:
-            break
-    for word in sorted(_CHANGE_UP + _CHANGE_DOWN + _LEVEL_VERBS, key=len, reverse=True):
+            m = _PRE_RE.match(text, pos)
+            if not m:
+                break
+            pos = m.end()
+    for word in _VERBS:
         if text.startswith(word, pos):
             verb = word
             pos += len(word)
@@ -193,6 +219,69 @@ def qualitative_modifier(predicate: str) -> str:
     return predicate
 
 
+def _values(text: str, pos: int, verb: str, pre: list[str]) -> tuple[list[_Value], int]:
+    """The values of a predicate ("达到9564元和3955元、增长7%和9%"), each with its verb."""
+    values: list[_Value] = []
+    while True:
+        m = _VALUE.match(text, pos)
+        if not m:
+            break
+        values.append(_Value(m, verb, pre))
+        sep = _SEP.match(text, m.end())
+        if not sep:
+            pos = m.end()
+            break
+        vpre, vverb, vpos = _predicate(text, sep.end())
+        if not _VALUE.match(text, vpos):
+            pos = m.end()
+            break
+        if vverb:
+            verb, pre = vverb, vpre
+        pos = vpos
+    return values, pos
+
+
+@dataclass(frozen=True)
+class _Value:
+    """One value of a predicate with the verb and the words before it that govern it."""
+
+    match: re.Match[str]
+    verb: str
+    pre: list[str]
+
+
+def _groups(values: list[_Value]) -> list[list[_Value]]:
+    """Runs of values sharing one verb: [[9564元, 3955元], [7%, 9%]]."""
+    out: list[list[_Value]] = []
+    for v in values:
+        if out and out[-1][-1].verb == v.verb:
+            out[-1].append(v)
+        else:
+            out.append([v])
+    return out
+
+
+def _pair(items: list[Optional[Indicator]], catalogue: Catalogue, count: int,
+          together: bool) -> Optional[list[Optional[Indicator]]]:
+    """The indicator each of ``count`` values belongs to, or None when that is not certain.
+
+    A 城乡 indicator counts twice (urban, rural) when the values need it; ``together``
+    (均/都) gives one value to every item.
+    """
+    if count == len(items):
+        return items
+    expanded: list[Optional[Indicator]] = []
+    for ind in items:
+        urban = catalogue.get(ind.urban) if ind is not None and ind.urban else None
+        rural = catalogue.get(ind.rural) if ind is not None and ind.rural else None
+        expanded.extend([urban, rural] if urban and rural else [ind])
+    if count == len(expanded) and len(expanded) > len(items):
+        return expanded
+    if count == 1 and together:
+        return items
+    return None
+
+
 def read_clause(text: str, catalogue: Catalogue, carried: list[Optional[Indicator]],
                 qualitative: bool) -> Reading:
     """Read one normalized clause; ``carried`` is the previous clause's subject.
@@ -203,84 +292,49 @@ def read_clause(text: str, catalogue: Catalogue, carried: list[Optional[Indicato
     if not items:
         if not carried:
             return Reading([], [], [])
-        pre, verb, vpos = _predicate(text, _strip_fillers(text))
+        start = _strip_fillers(text)
+        pre, verb, vpos = _predicate(text, start)
         if not verb or not _VALUE.match(text, vpos):
             return Reading([], [], [])
-        items, pos = carried, _strip_fillers(text)
+        items, pos = carried, start
     rest = text[pos:]
     pre, verb, vpos = _predicate(text, pos)
+    known = [i for i in items if i is not None]
     if any(w in pre for w in _MULTI_YEAR) or any(w in rest[:6] for w in _MULTI_YEAR):
         return Reading([], [], items)
-    known = [i for i in items if i is not None]
-    if "分别" in pre or rest.startswith("分别") or "分别" in rest[:8]:
-        return _read_list(text, vpos, items, pre, verb, catalogue)
-    m = _VALUE.match(text, vpos)
-    if not m:
-        if qualitative and known:
-            phrase = rest.rstrip("。；，")
-            mod = qualitative_modifier(phrase)
-            if re.search(r"\d", phrase) and mod == phrase:
-                return Reading([], [(i.name, f"number not read: {phrase}") for i in known], items)
-            return Reading([Figure(i, None, None, "", (mod,) if mod else (), False) for i in known], [], items)
-        return Reading([], [], items)
-    if len(items) > 1 and not ({"均", "都"} & set(pre)):
-        return Reading([], [(i.name, "several indicators, one value, no 分别/均") for i in known], items)
-    figures: list[Figure] = []
-    problems: list[tuple[str, str]] = []
-    after = text[m.end():m.end() + 1]
-    for ind in known:
-        if after and (after.isdigit() or after in "万亿千百"):
-            problems.append((ind.name, f"unreadable number {text[m.start():m.end() + 2]}"))
-            continue
-        fig, why = _figure(ind, m, verb, pre)
-        if fig:
-            figures.append(fig)
-        else:
-            problems.append((ind.name, why))
-    return Reading(figures, problems, items)
-
-
-def _expand(items: list[Optional[Indicator]], catalogue: Catalogue, count: int) -> list[Optional[Indicator]]:
-    """Items of a 分别 list; a 城乡 indicator counts twice (urban, rural) when the values need it."""
-    out: list[Optional[Indicator]] = []
-    for ind in items:
-        urban = catalogue.get(ind.urban) if ind is not None and ind.urban else None
-        rural = catalogue.get(ind.rural) if ind is not None and ind.rural else None
-        if urban and rural:
-            out.extend([urban, rural])
-        else:
-            out.append(ind)
-    return out if len(out) == count else items
-
-
-def _read_list(text: str, pos: int, items: list[Optional[Indicator]], pre: list[str], verb: str,
-               catalogue: Catalogue) -> Reading:
-    """The values after 分别, paired with the subject's items in order."""
-    values: list[tuple[re.Match[str], str, list[str]]] = []
-    while pos < len(text):
-        vpre, vverb, vpos = _predicate(text, pos)
-        m = _VALUE.match(text, vpos)
-        if not m:
-            break
-        values.append((m, vverb or verb, pre + vpre))
-        sep = _SEP.match(text, m.end())
-        if not sep:
-            break
-        pos = sep.end()
-    known = [i for i in items if i is not None]
+    values, end = _values(text, vpos, verb, pre)
     if not values:
-        return Reading([], [(i.name, "分别 without readable values") for i in known], items)
-    expanded = _expand(items, catalogue, len(values))
-    if len(expanded) != len(values):
-        return Reading([], [(i.name, f"分别: {len(items)} items, {len(values)} values") for i in known], items)
+        if not qualitative or not known:
+            return Reading([], [], items)
+        phrase = rest.rstrip("。；，")
+        mod = qualitative_modifier(phrase)
+        if re.search(r"\d", phrase) and mod == phrase:
+            return Reading([], [(i.name, f"number not read: {phrase}") for i in known], items)
+        return Reading([Figure(i, None, None, "", (mod,) if mod else (), False) for i in known], [], items)
+    after = text[end:end + 1]
+    if after and (after.isdigit() or after in "万亿千百"):
+        return Reading([], [(i.name, f"unreadable number {text[vpos:end + 2]}") for i in known], items)
+    together = bool({"均", "都"} & set(pre))
     figures: list[Figure] = []
     problems: list[tuple[str, str]] = []
-    for ind, (m, v, p) in zip(expanded, values):
-        if ind is None:
+    for group in _groups(values):
+        owners = _pair(items, catalogue, len(group), together)
+        if owners is None:
+            problems.extend((i.name, f"{len(items)} indicators, {len(group)} values") for i in known)
             continue
-        fig, why = _figure(ind, m, v, p)
-        if fig:
-            figures.append(fig)
-        else:
-            problems.append((ind.name, why))
+        if len(owners) > len(group):
+            group = group * len(owners)
+        for ind, value in zip(owners, group):
+            if ind is None:
+                continue
+            fig, why = _figure(ind, value.match, value.verb, value.pre)
+            if fig:
+                figures.append(fig)
+            else:
+                problems.append((ind.name, why))
+    sep = _SEP.match(text, end)
+    if sep and catalogue.pattern.match(text, _strip_fillers(text, sep.end(), catalogue.pattern)):
+        more = read_clause(text[sep.end():], catalogue, [], qualitative)  # "A 5%、B 6%"
+        figures.extend(more.figures)
+        problems.extend(more.problems)
     return Reading(figures, problems, items)
