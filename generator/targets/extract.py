@@ -25,6 +25,9 @@ _STATEMENT = re.compile(r"(?:主要预期|预期|主要|调控|主要经济社�
 _FIVE_YEAR = re.compile(r"过去五年|五年来|过去的五年|五年间|五年中|本届政府|本届以来|任期内|"
                         r"十[一二三四五六七八九]五(?:”|\")?(?:时期|期间|以来|规划|末)|[二三四两]年来|过去[二三四两]年|"
                         r"今后五年|未来五年|二〇三五|2035|远景目标|年均")
+# Words that put a sentence in a multi-year review; at a sentence's start they change the topic.
+_FIVE_TOPIC = re.compile(r"过去五年|五年来|过去的五年|五年间|五年中|本届政府|本届以来|任期内|近[三四五]年|"
+                         r"十[一二三四五六七八九]五(?:”|\")?(?:时期|期间|以来)|[二三四两]年来|过去[二三四两]年")
 _SUB_YEAR = re.compile(r"[一二三四1-4]季度|上半年|下半年|前三季度|\d{1,2}[-—－至~]\d{1,2}月|\d{1,2}月份")
 _SENTENCE = re.compile(r"[^。！？]*[。！？]?")
 _STOP = ("这些目标", "以上目标", "上述目标", "实现这", "实现上述", "这是", "这个目标", "这一目标", "提出这",
@@ -204,40 +207,46 @@ def _plan_start(paras: list[tuple[Optional[Section], Paragraph]], report: Report
     return len(paras)
 
 
-def _contexts(title: str, past: str) -> Optional[str]:
-    """The year context a section title sets: "past", "five", "mixed" or None (no change)."""
-    five, one = bool(_FIVE_YEAR.search(title)), past in title or "过去一年" in title or "去年" in title
-    if five and one:
-        return "mixed"
-    return "five" if five else ("past" if one else None)
+def _context(title: str, past: str, year: int) -> Optional[str]:
+    """The topic a section title sets: "past", "other" (five years, the plan) or None (no change).
+
+    A title naming both the past year and a longer period ("2015年及“十二五”工作回顾")
+    starts as "other": its figures count from the first sentence that leads with the year.
+    """
+    one = past in title or "过去一年" in title or "去年" in title
+    five = bool(_FIVE_TOPIC.search(title) or re.search(r"十[一二三四五六七八九]五|五年|本届|任期", title))
+    if one and not five:
+        return "past"
+    if five or f"{year}年" in title or "今年" in title:
+        return "other"
+    return None
 
 
 def _outcomes(paras: list[tuple[Optional[Section], Paragraph]], end: int, catalogue: Catalogue,
               col: _Collector, year: int) -> None:
     """The first past-year figure of each indicator in ``paras[:end]``."""
     past = f"{year - 1}年"
-    past_marks = (past, "过去一年", "一年来", "去年", "刚刚过去的一年", "过去的一年")
+    past_marks = (past, "过去一年", "一年来", "去年", "刚刚过去的一年", "过去的一年", "全年")
     growth: dict[str, Target] = {}
     level: dict[str, Target] = {}
     state, current = "past", object()
     for top, p in paras[:end]:
         if top is not current:
             current = top
-            state = (_contexts(normalize(top.title), past) if top is not None else None) or state
+            state = (_context(normalize(top.title), past, year) if top is not None else None) or state
         if p.kind == "table":
             continue
         text = normalize(p.text)
         for sentence in _SENTENCE.findall(text):
             if not sentence:
                 continue
-            five = _FIVE_YEAR.search(sentence) is not None
-            one = any(mark in sentence for mark in past_marks)
-            if five:
-                state = "mixed" if one else "five"
-                continue
-            if one:
+            lead = sentence[:16]
+            five = _FIVE_TOPIC.search(sentence)
+            if any(mark in lead for mark in past_marks) and not (five and five.start() < 16):
                 state = "past"
-            if state != "past" or _SUB_YEAR.search(sentence) or not catalogue.pattern.search(sentence):
+            elif five and five.start() < 16:
+                state = "other"
+            if five or state != "past" or _SUB_YEAR.search(sentence) or not catalogue.pattern.search(sentence):
                 continue
             for clause, item in _figures_of(sentence, catalogue, qualitative=False):
                 if not isinstance(item, Figure):
@@ -245,6 +254,8 @@ def _outcomes(paras: list[tuple[Optional[Section], Paragraph]], end: int, catalo
                         col.uncertain(p, clause, item)
                     continue
                 name = item.indicator.name
+                if item.base is not None and item.base != year - 2:
+                    continue  # "比2010年增长67.9%": not the year's growth
                 table = growth if item.change or item.indicator.measure == "rate" else level
                 if name not in table:
                     table[name] = col.target(p, clause, item)

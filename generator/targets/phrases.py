@@ -20,11 +20,11 @@ _DROP = dict.fromkeys(map(ord, " \u3000\t*"), None)
 _TRANSLATE = {**_DROP, **{0xFF10 + i: ord("0") + i for i in range(10)}, ord("．"): ".", ord("％"): "%",
               ord("："): "：", ord("～"): "~"}
 
-_CLAUSE_END = re.compile(r"[，；。！？;]|,(?!\d{3})")
+_CLAUSE_END = re.compile(r"[，；。！？;：]|,(?!\d{3})|:(?!\d)")
 _FILLERS = ("今年", "明年", "去年", "全年", "当年", "预计", "力争", "努力", "确保", "争取", "实现", "完成",
-            "其中", "全社会", "据初步核算", "经初步核算", "初步核算", "初步统计", "主要是", "——", "—")
+            "其中", "全社会", "使", "带动", "拉动", "年末", "据初步核算", "经初步核算", "初步核算", "初步统计", "主要是", "——", "—")
 _FILLER_RE = re.compile(r"(?:\d{4}年|[全本我][国省市区县旗盟州]|全自治区|[（(]?[0-9一二三四五六七八九十]{1,2}[)）.、]|"
-                        r"限额以上|规模以上|\d+万元(?:及)?以上)")
+                        r"限额以上|规模以上|\d+万元(?:及)?以上(?:项目)?)")
 # A clause may start with the name of its own level of government ("市一般公共预算收入").
 _OWN_LEVEL = "市省区县州旗盟"
 # "城镇和农村居民人均收入", "城镇居民和农民人均纯收入": the urban and rural halves of a 城乡 indicator.
@@ -34,10 +34,11 @@ _SEP = re.compile(r"以及|[、和及与]")
 _PRE = ("比上年", "比去年", "同比", "按可比价格计算", "按可比价计算", "按可比口径计算", "可比价", "预计",
         "初步核算", "实际", "名义", "全年", "继续", "力争", "努力", "要", "均", "都", "总额", "总量", "总值",
         "指数", "上涨幅度", "增长幅度", "涨幅", "增幅", "增速", "增长速度", "总水平", "比重", "分别", "预期",
-        "目标", "年度", "较上年", "较去年")
-_PRE_RE = re.compile(r"[比较]\d{4}年(?:预算数|决算数|同期)?")
+        "目标", "年度", "较上年", "较去年", "仍", "再", "又", "已", "首次", "稳定", "（下同）", "(下同)")
+_PRE_RE = re.compile(r"[比较](\d{4})年(?:末)?(?:预算数|决算数|同期)?")
 _MULTI_YEAR = ("年均", "累计", "五年", "年平均")
-_COMPARABLE = ("同口径", "可比口径")
+_COMPARABLE = ("同口径", "按可比口径计算", "可比口径", "可比")
+_COMPARABLE_MODIFIER = {"同口径": "同口径", "按可比口径计算": "可比口径", "可比口径": "可比口径", "可比": "可比"}
 _CHANGE_UP = ("增长", "增加", "提高", "上升", "上涨")
 _CHANGE_DOWN = ("下降", "降低", "减少", "回落", "下跌")
 _LEVEL_VERBS = ("控制在", "保持在", "稳定在", "维持在", "达到", "降至", "降到", "增至", "提高到", "达", "为",
@@ -47,7 +48,7 @@ _VERB_MODIFIER = {"突破": "突破", "超过": "超过", "超": "超过", "低�
                   "不低于": "不低于", "不高于": "不高于", "净增": "净增"}
 _VERBS = tuple(sorted(_CHANGE_UP + _CHANGE_DOWN + _LEVEL_VERBS, key=len, reverse=True))
 _NUMBER = r"\d+(?:\.\d+)?"
-_UNITS = ("个百分点", "百分点", "万亿元", "亿美元", "万美元", "万人次", "亿元", "万元", "亿斤", "万斤",
+_UNITS = ("个百分点", "百分点", "万亿美元", "万亿元", "亿美元", "万美元", "万人次", "亿元", "万元", "亿斤", "万斤",
           "亿公斤", "万公斤", "万吨", "万亩", "万人", "%", "‰", "倍", "元", "人", "吨", "斤", "公斤", "美元")
 _VALUE = re.compile(rf"({_NUMBER})({'|'.join(map(re.escape, _UNITS))})?"
                     rf"(?:[—\-－~至到]{{1,2}}({_NUMBER})({'|'.join(map(re.escape, _UNITS))})?)?"
@@ -83,6 +84,7 @@ class Figure:
     unit: str
     modifiers: tuple[str, ...]
     change: bool  # a growth or decline rather than the amount (or rate) itself
+    base: Optional[int] = None  # the year a change is measured against ("比2010年增长"), if written
 
 
 @dataclass
@@ -128,7 +130,7 @@ def _subject(text: str, catalogue: Catalogue) -> tuple[list[Optional[Indicator]]
         items = [catalogue.lookup(m.group())]
         pos = m.end()
     else:
-        return [], pos
+        return _list_subject(text, pos, catalogue)
     fenbie = text.find("分别", pos)
     while True:
         sep = _SEP.match(text, pos)
@@ -147,6 +149,19 @@ def _subject(text: str, catalogue: Catalogue) -> tuple[list[Optional[Indicator]]
     return items, pos
 
 
+def _list_subject(text: str, pos: int, catalogue: Catalogue) -> tuple[list[Optional[Indicator]], int]:
+    """The items of "甲、乙分别…" whose first item the catalogue lacks ([] unless one is known)."""
+    fenbie = text.find("分别", pos)
+    if fenbie < 0 or re.search(r"\d", text[pos:fenbie]):
+        return [], pos
+    items: list[Optional[Indicator]] = []
+    for piece in _SEP.split(text[pos:fenbie]):
+        piece = piece[_strip_fillers(piece, 0, catalogue.pattern):]
+        m = catalogue.pattern.fullmatch(piece)
+        items.append(catalogue.lookup(m.group()) if m else None)
+    return (items, fenbie) if any(items) else ([], pos)
+
+
 def _figure(ind: Indicator, m: re.Match[str], verb: str, pre: list[str]) -> tuple[Optional[Figure], str]:
     """A figure from a value match, or a reason why it is not certain."""
     value, unit, high, unit2, post = m.group(1), m.group(2) or "", m.group(3), m.group(4) or "", m.group(5)
@@ -159,7 +174,7 @@ def _figure(ind: Indicator, m: re.Match[str], verb: str, pre: list[str]) -> tupl
     mods: list[str] = []
     if verb in _CHANGE_DOWN:
         mods.append("下降")
-    mods.extend(w for w in pre if w in _COMPARABLE)
+    mods.extend(_COMPARABLE_MODIFIER[w] for w in pre if w in _COMPARABLE_MODIFIER)
     if verb in _VERB_MODIFIER:
         mods.append(_VERB_MODIFIER[verb])
     if post:
@@ -176,7 +191,8 @@ def _figure(ind: Indicator, m: re.Match[str], verb: str, pre: list[str]) -> tupl
         return None, "a change in percentage points"
     if ind.measure == "rate" and verb in _CHANGE_UP + _CHANGE_DOWN:
         return None, f"{verb} of a rate is a change, not the rate"
-    return Figure(ind, float(value), float(high) if high else None, unit, tuple(mods), change), ""
+    base = next((int(w[1:5]) for w in pre if w[1:5].isdigit()), None)
+    return Figure(ind, float(value), float(high) if high else None, unit, tuple(mods), change, base), ""
 
 
 def _predicate(text: str, pos: int) -> tuple[list[str], str, int]:
@@ -193,6 +209,7 @@ def _predicate(text: str, pos: int) -> tuple[list[str], str, int]:
             m = _PRE_RE.match(text, pos)
             if not m:
                 break
+            pre.append(m.group())
             pos = m.end()
     for word in _VERBS:
         if text.startswith(word, pos):
@@ -303,6 +320,13 @@ def read_clause(text: str, catalogue: Catalogue, carried: list[Optional[Indicato
     if any(w in pre for w in _MULTI_YEAR) or any(w in rest[:6] for w in _MULTI_YEAR):
         return Reading([], [], items)
     values, end = _values(text, vpos, verb, pre)
+    if not values:  # "增速高于全省1个百分点、增长6.5%以上": a later 、 piece may hold the figure
+        cut = text.find("、", vpos)
+        while cut > 0 and not values:
+            pre2, verb2, vpos2 = _predicate(text, cut + 1)
+            if verb2 in _CHANGE_UP + _CHANGE_DOWN:
+                values, end = _values(text, vpos2, verb2, pre + pre2)
+            cut = text.find("、", cut + 1)
     if not values:
         if not qualitative or not known:
             return Reading([], [], items)
@@ -337,4 +361,5 @@ def read_clause(text: str, catalogue: Catalogue, carried: list[Optional[Indicato
         more = read_clause(text[sep.end():], catalogue, [], qualitative)  # "A 5%、B 6%"
         figures.extend(more.figures)
         problems.extend(more.problems)
+        items = items + more.subject
     return Reading(figures, problems, items)
