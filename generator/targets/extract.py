@@ -28,6 +28,8 @@ _FIVE_YEAR = re.compile(r"过去五年|五年来|过去的五年|五年间|五�
 # Words that put a sentence in a multi-year review; at a sentence's start they change the topic.
 _FIVE_TOPIC = re.compile(r"过去五年|五年来|过去的五年|五年间|五年中|本届政府|本届以来|任期内|近[三四五]年|"
                          r"十[一二三四五六七八九]五(?:”|\")?(?:时期|期间|以来)|[二三四两]年来|过去[二三四两]年")
+_LEAD = 16  # a topic word within this many characters of a sentence's start sets the topic
+_DIGIT = re.compile(r"\d")
 _SUB_YEAR = re.compile(r"[一二三四1-4]季度|上半年|下半年|前三季度|\d{1,2}[-—－至~]\d{1,2}月|\d{1,2}月份")
 _SENTENCE = re.compile(r"[^。！？]*[。！？]?")
 _STOP = ("这些目标", "以上目标", "上述目标", "实现这", "实现上述", "这是", "这个目标", "这一目标", "提出这",
@@ -226,7 +228,7 @@ def _outcomes(paras: list[tuple[Optional[Section], Paragraph]], end: int, catalo
               col: _Collector, year: int) -> None:
     """The first past-year figure of each indicator in ``paras[:end]``."""
     past = f"{year - 1}年"
-    past_marks = (past, "过去一年", "一年来", "去年", "刚刚过去的一年", "过去的一年", "全年")
+    past_lead = re.compile(rf"{past}|过去一年|一年来|去年|刚刚过去的一年|过去的一年|全年")
     growth: dict[str, Target] = {}
     level: dict[str, Target] = {}
     state, current = "past", object()
@@ -240,13 +242,12 @@ def _outcomes(paras: list[tuple[Optional[Section], Paragraph]], end: int, catalo
         for sentence in _SENTENCE.findall(text):
             if not sentence:
                 continue
-            lead = sentence[:16]
-            five = _FIVE_TOPIC.search(sentence)
-            if any(mark in lead for mark in past_marks) and not (five and five.start() < 16):
-                state = "past"
-            elif five and five.start() < 16:
+            if _FIVE_TOPIC.search(sentence, 0, _LEAD):
                 state = "other"
-            if five or state != "past" or _SUB_YEAR.search(sentence) or not catalogue.pattern.search(sentence):
+            elif past_lead.search(sentence, 0, _LEAD):
+                state = "past"
+            if (state != "past" or not _DIGIT.search(sentence) or not catalogue.pattern.search(sentence)
+                    or _FIVE_TOPIC.search(sentence) or _SUB_YEAR.search(sentence)):
                 continue
             for clause, item in _figures_of(sentence, catalogue, qualitative=False):
                 if not isinstance(item, Figure):

@@ -77,9 +77,32 @@ def build_catalogue(indicators: list[Indicator], source: str = "") -> Catalogue:
     for ind in indicators:
         for surface in ind.surfaces:
             by_surface.setdefault(surface, ind)
-    ordered = sorted(by_surface, key=lambda s: (-len(s), s))
-    pattern = re.compile("|".join(re.escape(s) for s in ordered)) if ordered else re.compile(r"(?!)")
+    pattern = re.compile(_trie_regex(sorted(by_surface))) if by_surface else re.compile(r"(?!)")
     return Catalogue(tuple(indicators), source, by_surface, pattern)
+
+
+def _trie_regex(words: list[str]) -> str:
+    """A regular expression matching the longest of ``words`` at a position.
+
+    The words are factored into a prefix tree, so the engine tests one character per step
+    instead of every word at every position; at each node the longer continuations come
+    before the end of a word, which makes the first match the longest.
+    """
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
 
 
 def _line(obj: Any, key: Optional[str] = None) -> Optional[int]:

@@ -18,7 +18,9 @@ from .indicators import Catalogue, Indicator
 # Characters dropped before reading (Markdown bold, spaces) and digit forms unified.
 _DROP = dict.fromkeys(map(ord, " \u3000\t*"), None)
 _TRANSLATE = {**_DROP, **{0xFF10 + i: ord("0") + i for i in range(10)}, ord("．"): ".", ord("％"): "%",
-              ord("："): "：", ord("～"): "~"}
+              ord("～"): "~"}
+_WIDE = re.compile("[０-９．～]")
+_REPLACE = ((" ", ""), ("\u3000", ""), ("\t", ""), ("*", ""), ("％", "%"), ("年人均", "人均"))
 
 _CLAUSE_END = re.compile(r"[，；。！？;：]|,(?!\d{3})|:(?!\d)")
 _FILLERS = ("今年", "明年", "去年", "全年", "当年", "预计", "力争", "努力", "确保", "争取", "实现", "完成",
@@ -35,6 +37,7 @@ _PRE = ("比上年", "比去年", "同比", "按可比价格计算", "按可比�
         "初步核算", "实际", "名义", "全年", "继续", "力争", "努力", "要", "均", "都", "总额", "总量", "总值",
         "指数", "上涨幅度", "增长幅度", "涨幅", "增幅", "增速", "增长速度", "总水平", "比重", "分别", "预期",
         "目标", "年度", "较上年", "较去年", "仍", "再", "又", "已", "首次", "稳定", "（下同）", "(下同)")
+_PRE_STOP = ("均", "都", "分别", "增长", "下降", "达到", "突破", "完成", "实现", "控制在")
 _PRE_RE = re.compile(r"[比较](\d{4})年(?:末)?(?:预算数|决算数|同期)?")
 _MULTI_YEAR = ("年均", "累计", "五年", "年平均")
 _COMPARABLE = ("同口径", "按可比口径计算", "可比口径", "可比")
@@ -58,8 +61,12 @@ _CHANGE_UNITS = ("%", "个百分点", "百分点", "倍", "‰")
 
 def normalize(text: str) -> str:
     """The text as the grammar reads it: no spaces or bold marks, ASCII digits and %."""
-    text = text.translate(_TRANSLATE)
-    return text.replace("年人均", "人均") if "年人均" in text else text
+    for old, new in _REPLACE:
+        if old in text:
+            text = text.replace(old, new)
+    if _WIDE.search(text):
+        text = text.translate(_TRANSLATE)
+    return text
 
 
 def split_clauses(sentence: str) -> list[tuple[str, str]]:
@@ -103,15 +110,10 @@ def _strip_fillers(text: str, pos: int = 0, pattern: Optional[re.Pattern[str]] =
     while pos < len(text):
         if pattern is not None and pattern.match(text, pos):
             return pos
-        for word in _FILLERS:
-            if text.startswith(word, pos):
-                pos += len(word)
-                break
-        else:
-            m = _FILLER_RE.match(text, pos)
-            if not m:
-                return pos
-            pos = m.end()
+        m = _FILLER_WORD.match(text, pos)
+        if not m or not m.group():
+            return pos
+        pos = m.end()
     return pos
 
 
@@ -124,7 +126,7 @@ def _subject(text: str, catalogue: Catalogue) -> tuple[list[Optional[Indicator]]
         split = next((i for i in catalogue.indicators if i.urban and i.rural), None)
         if split is None:
             return [], pos
-        items: list[Optional[Indicator]] = [split]
+        items: list[Optional[Indicator]] = [catalogue.get(split.urban), catalogue.get(split.rural)]
         pos = pair.end()
     elif m:
         items = [catalogue.lookup(m.group())]
@@ -145,8 +147,22 @@ def _subject(text: str, catalogue: Catalogue) -> tuple[list[Optional[Indicator]]
             items.append(None)
             pos = end.start() if end else fenbie
         else:
-            break
+            end = _unknown_item(text, sep.end())
+            if end < 0:
+                break
+            items.append(None)
+            pos = end
     return items, pos
+
+
+def _unknown_item(text: str, pos: int) -> int:
+    """End of a short name the catalogue lacks at ``pos`` ("全部工业总产值均突破…"), or -1."""
+    for end in range(pos + 2, min(len(text), pos + 12)):
+        if text[end].isdigit():
+            return -1
+        if _SEP.match(text, end) or text.startswith(_PRE_STOP, end):
+            return end
+    return -1
 
 
 def _list_subject(text: str, pos: int, catalogue: Catalogue) -> tuple[list[Optional[Indicator]], int]:
@@ -195,45 +211,56 @@ def _figure(ind: Indicator, m: re.Match[str], verb: str, pre: list[str]) -> tupl
     return Figure(ind, float(value), float(high) if high else None, unit, tuple(mods), change, base), ""
 
 
+def _words(*groups: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern matching any of the words, tried in the order given."""
+    return re.compile("|".join(re.escape(w) for g in groups for w in g))
+
+
+_PRE_WORD = re.compile(_words(_COMPARABLE, _MULTI_YEAR, _PRE).pattern + "|" + _PRE_RE.pattern)
+_VERB_WORD = _words(_VERBS)
+_POST_VERB_WORD = _words(_COMPARABLE, ("实际", "名义", "约", "近", "比上年", "同比"))
+_FILLER_WORD = re.compile(_words(_FILLERS).pattern + "|" + _FILLER_RE.pattern)
+
+
 def _predicate(text: str, pos: int) -> tuple[list[str], str, int]:
     """Words before the verb, the verb, and the position after them."""
     pre: list[str] = []
+    m = _PRE_WORD.match(text, pos)
+    while m:
+        pre.append(m.group())
+        pos = m.end()
+        m = _PRE_WORD.match(text, pos)
     verb = ""
-    while pos < len(text):
-        for word in _COMPARABLE + _MULTI_YEAR + _PRE:
-            if text.startswith(word, pos):
-                pre.append(word)
-                pos += len(word)
-                break
-        else:
-            m = _PRE_RE.match(text, pos)
-            if not m:
-                break
-            pre.append(m.group())
-            pos = m.end()
-    for word in _VERBS:
-        if text.startswith(word, pos):
-            verb = word
-            pos += len(word)
-            break
-    while pos < len(text):  # 增长同口径…, 控制在同口径…
-        for word in _COMPARABLE + ("实际", "名义", "约", "近", "比上年", "同比"):
-            if text.startswith(word, pos):
-                pre.append(word)
-                pos += len(word)
-                break
-        else:
-            break
+    m = _VERB_WORD.match(text, pos)
+    if m:
+        verb, pos = m.group(), m.end()
+    m = _POST_VERB_WORD.match(text, pos)  # 增长同口径…, 控制在同口径…
+    while m:
+        pre.append(m.group())
+        pos = m.end()
+        m = _POST_VERB_WORD.match(text, pos)
     return pre, verb, pos
 
 
-def qualitative_modifier(predicate: str) -> str:
-    """The normalized modifier of a target without a number ("" when none applies)."""
-    if "同步" in predicate:
-        return "与经济增长同步"
+def qualitative_modifiers(predicate: str) -> tuple[str, ...]:
+    """The normalized modifiers of a target without a number ("下降", "与经济增长同步", …)."""
+    for word in ("增速", "增幅", "涨幅", "继续", "要", "进一步"):
+        if predicate.startswith(word):
+            predicate = predicate[len(word):]
+    down = ("下降",) if predicate.startswith(_CHANGE_DOWN) or predicate[2:4] in _CHANGE_DOWN else ()
+    sync = re.search(r"[与和](.{1,8}?)(?:基本|保持)?同步", predicate)
+    if sync:
+        what = sync.group(1)
+        return down + ("与经济增长同步" if what.startswith("经济") else f"与{what}同步",)
+    if predicate.endswith(("以内", "范围内", "以下")):
+        return down + ("以内",)
+    if "考核目标" in predicate:
+        return down + ("完成考核目标",)
     if "下达" in predicate:
-        return "完成下达任务"
-    return predicate
+        return down + ("完成下达任务",)
+    if predicate.startswith(_CHANGE_DOWN) and len(predicate) <= 3:
+        return down
+    return down + ((predicate,) if predicate else ())
 
 
 def _values(text: str, pos: int, verb: str, pre: list[str]) -> tuple[list[_Value], int]:
@@ -331,10 +358,15 @@ def read_clause(text: str, catalogue: Catalogue, carried: list[Optional[Indicato
         if not qualitative or not known:
             return Reading([], [], items)
         phrase = rest.rstrip("。；，")
-        mod = qualitative_modifier(phrase)
-        if re.search(r"\d", phrase) and mod == phrase:
+        if re.search(r"\d", phrase):
             return Reading([], [(i.name, f"number not read: {phrase}") for i in known], items)
-        return Reading([Figure(i, None, None, "", (mod,) if mod else (), False) for i in known], [], items)
+        if phrase.startswith("、"):  # "A、B、C控制在…": the predicate follows the last item
+            verb_at = [phrase.find(v) for v in _VERBS if v in phrase]
+            phrase = phrase[min(verb_at):] if verb_at else ""
+        mods = qualitative_modifiers(phrase)
+        if not mods:
+            return Reading([], [], items)
+        return Reading([Figure(i, None, None, "", mods, False) for i in known], [], items)
     after = text[end:end + 1]
     if after and (after.isdigit() or after in "万亿千百"):
         return Reading([], [(i.name, f"unreadable number {text[vpos:end + 2]}") for i in known], items)
