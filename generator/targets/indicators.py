@@ -114,31 +114,31 @@ def _line(obj: Any, key: Optional[str] = None) -> Optional[int]:
 def _entry(path: Path, raw: Any, line: Optional[int]) -> Indicator:
     """Validate one entry of the file and turn it into an ``Indicator``."""
     if not isinstance(raw, dict):
-        raise ConfigError(path, "an indicator must be a mapping (name:, measure:, unit:, synonyms:)",
+        raise ConfigError(str(path), "an indicator must be a mapping (name:, measure:, unit:, synonyms:)",
                           line, fix="write the entry as `- name: …` with indented keys")
     for key in raw:
         if key not in _KEYS:
-            raise ConfigError(path, f"unknown key {key!r} in an indicator", _line(raw, key),
+            raise ConfigError(str(path), f"unknown key {key!r} in an indicator", _line(raw, key),
                               fix="use one of: " + ", ".join(_KEYS))
     for key, (types, required) in _KEYS.items():
         value = raw.get(key)
         if value is None:
             if required:
-                raise ConfigError(path, f"indicator has no {key!r}", _line(raw), fix=f"add `{key}:`")
+                raise ConfigError(str(path), f"indicator has no {key!r}", _line(raw), fix=f"add `{key}:`")
             continue
         if not isinstance(value, types):
-            raise ConfigError(path, f"{key!r} has the wrong type", _line(raw, key),
+            raise ConfigError(str(path), f"{key!r} has the wrong type", _line(raw, key),
                               fix=f"give {key!r} a {getattr(types, '__name__', types)} value")
     name = raw["name"].strip()
     if not name:
-        raise ConfigError(path, "empty indicator name", _line(raw, "name"), fix="name the indicator")
+        raise ConfigError(str(path), "empty indicator name", _line(raw, "name"), fix="name the indicator")
     if raw["measure"] not in MEASURES:
-        raise ConfigError(path, f"measure {raw['measure']!r} of {name} is unknown", _line(raw, "measure"),
+        raise ConfigError(str(path), f"measure {raw['measure']!r} of {name} is unknown", _line(raw, "measure"),
                           fix="use `level` (an amount) or `rate` (a ratio in per cent)")
     synonyms = raw.get("synonyms") or []
     for value in synonyms:
         if not isinstance(value, str) or not value.strip():
-            raise ConfigError(path, f"a synonym of {name} is not a phrase", _line(raw, "synonyms"),
+            raise ConfigError(str(path), f"a synonym of {name} is not a phrase", _line(raw, "synonyms"),
                               fix="write each synonym as a non-empty string")
     return Indicator(name=name, measure=raw["measure"], unit=raw["unit"].strip(),
                      synonyms=tuple(s.strip() for s in synonyms if s.strip() != name),
@@ -150,10 +150,10 @@ def load_indicators(path: Optional[Path] = None) -> Catalogue:
     """Read, validate and compile the catalogue (default ``site_config/indicators.yaml``)."""
     path = Path(path) if path is not None else DEFAULT_PATH
     if not path.is_file():
-        raise ConfigError(path, "indicator catalogue not found", fix="create it (see the project's copy)")
+        raise ConfigError(str(path), "indicator catalogue not found", fix="create it (see the project's copy)")
     data = load_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("indicators"), list):
-        raise ConfigError(path, "expected `indicators:` with a list of entries", _line(data),
+        raise ConfigError(str(path), "expected `indicators:` with a list of entries", _line(data),
                           fix="start the file with `indicators:` and one `- name: …` per indicator")
     items = data["indicators"]
     lines = getattr(items, "item_lines", [None] * len(items))
@@ -162,7 +162,7 @@ def load_indicators(path: Optional[Path] = None) -> Catalogue:
     for ind in indicators:
         for surface in ind.surfaces:
             if surface in owner and owner[surface] is not ind:
-                raise ConfigError(path, f"{surface!r} is listed for both {owner[surface].name} "
+                raise ConfigError(str(path), f"{surface!r} is listed for both {owner[surface].name} "
                                   f"(line {owner[surface].line}) and {ind.name}", ind.line,
                                   fix="keep the phrase under one indicator")
             owner[surface] = ind
@@ -170,6 +170,6 @@ def load_indicators(path: Optional[Path] = None) -> Catalogue:
     for ind in indicators:
         for key in ("urban", "rural"):
             if getattr(ind, key) and getattr(ind, key) not in names:
-                raise ConfigError(path, f"{key} {getattr(ind, key)!r} of {ind.name} is not an indicator",
+                raise ConfigError(str(path), f"{key} {getattr(ind, key)!r} of {ind.name} is not an indicator",
                                   ind.line, fix="name an indicator of this file")
     return build_catalogue(indicators, str(path))

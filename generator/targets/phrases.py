@@ -16,9 +16,7 @@ from typing import Optional
 from .indicators import Catalogue, Indicator
 
 # Characters dropped before reading (Markdown bold, spaces) and digit forms unified.
-_DROP = dict.fromkeys(map(ord, " \u3000\t*"), None)
-_TRANSLATE = {**_DROP, **{0xFF10 + i: ord("0") + i for i in range(10)}, ord("．"): ".", ord("％"): "%",
-              ord("～"): "~"}
+_TRANSLATE = str.maketrans("０１２３４５６７８９．～", "0123456789.~")
 _WIDE = re.compile("[０-９．～]")
 _REPLACE = ((" ", ""), ("\u3000", ""), ("\t", ""), ("*", ""), ("％", "%"), ("年人均", "人均"))
 
@@ -147,11 +145,11 @@ def _subject(text: str, catalogue: Catalogue) -> tuple[list[Optional[Indicator]]
             items.append(None)
             pos = end.start() if end else fenbie
         else:
-            end = _unknown_item(text, sep.end())
-            if end < 0:
+            stop = _unknown_item(text, sep.end())
+            if stop < 0:
                 break
             items.append(None)
-            pos = end
+            pos = stop
     return items, pos
 
 
