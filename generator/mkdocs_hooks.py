@@ -88,11 +88,13 @@ def on_config(config):
 
 
 def on_post_page(output, page, config):
+    from generator.site.render.html import compact
+
     if _SEARCH == "pagefind":
         from generator.site.search import pagefind
 
-        return pagefind.on_post_page(output, page)
-    return output
+        output = pagefind.on_post_page(output, page)
+    return compact(output)
 
 
 def on_post_template(output_content, template_name, config):
