@@ -22,7 +22,7 @@ from ..facts.term_groups import DIGIT_GROUP, category_groups, letter_groups, num
 UNCATEGORIZED = "未分类"
 CANDIDATES_SHOWN = 500
 INLINE_TERMS = 400  # a longer list gets one page per letter (category, numeral) instead of one page
-CANDIDATE_REPORTS_SHOWN = 5
+CANDIDATE_REPORTS_SHOWN = 3  # with 500 rows of 5 report links the page passed 300 KB
 
 
 def _terms_table(ctx: SiteContext, page: str, terms: list[Term]) -> str:

@@ -98,10 +98,9 @@ def _snippet(page: str, report: Report, texts: dict, anchor: str, occs: list[Occ
 
 def _report_occurrences(page: str, report: Report, mine: list[Occurrence]) -> list[str]:
     """The blocks for one report on a term page: heading, snippets, link to the report."""
-    # A bold line, not a heading: a heading per report would make the table of contents
-    # (part of the page's chrome) grow with the number of reports using the term.
-    out = [block("p", "in-" + report.slug, "**" + escape_text(f"{report_label(report)}（{len(mine)} 处）") + "**",
-                 cls="excerpt-report", cite=False)]
+    # An HTML heading, which the table of contents leaves out: a Markdown heading per report
+    # would make the page's contents (part of its chrome) grow with the reports using the term.
+    out = [block("h3", "in-" + report.slug, escape_text(f"{report_label(report)}（{len(mine)} 处）"))]
     by_anchor: dict[str, list[Occurrence]] = {}
     for occ in mine:
         by_anchor.setdefault(occ.anchor, []).append(occ)

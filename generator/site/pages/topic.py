@@ -77,10 +77,9 @@ def _report_blocks(page: str, index: TopicIndex, topic: Topic, report) -> list[s
     paragraphs = index.report_paragraphs(topic.slug, report.slug)
     if not sections and not paragraphs:
         return []
-    # A bold line, not a heading: one heading per report would make the page's table of
-    # contents (part of every page's chrome) grow with the number of reports.
-    blocks = [block("p", "rep-" + report.slug, "**" + escape_text(report_label(report)) + "**", cls="excerpt-report",
-                    cite=False)]
+    # An HTML heading, which the table of contents leaves out: a Markdown heading per report
+    # would make the page's contents (part of its chrome) grow with the number of reports.
+    blocks = [block("h3", "rep-" + report.slug, escape_text(report_label(report)))]
     if sections:
         links = [link(m.section.title, urls.href(page, urls.report_page(report.slug), m.section.anchor))
                  for m in sections]
@@ -118,9 +117,11 @@ def _region_part(ctx: SiteContext, page: str, index: TopicIndex, topic: Topic,
 
 
 def _region_head(ctx: SiteContext, page: str, group: RegionGroup, continued: bool) -> list[str]:
+    # HTML headings, which the table of contents leaves out: the summary table is the page's
+    # contents (Markdown headings would put an entry per region into every page's chrome).
     if continued:
-        return [heading(2, f"{group.label}（续）", region_anchor(ctx, group) + "-cont")]
-    head = [heading(2, group.label, region_anchor(ctx, group))]
+        return [block("h2", region_anchor(ctx, group) + "-cont", escape_text(f"{group.label}（续）"))]
+    head = [block("h2", region_anchor(ctx, group), escape_text(group.label))]
     if group.name:
         head.append("查看" + link(f"{group.name}地区页", urls.href(page, ctx.region_path(group.name))) + "。")
     return head
