@@ -20,7 +20,7 @@ from ..render import urls
 from ..context import Page, SiteContext
 from ..render.excerpts import excerpt
 from ..facts.reports import region_groups, report_label, sorted_reports
-from ..render.markdown import block, escape_text, excerpts, heading, join_blocks, link, render_linked, table
+from ..render.markdown import escape_text, excerpts, heading, html_heading, join_blocks, link, render_linked, table
 from ..facts.term_groups import DIGIT_GROUP, letter_of
 
 SNIPPETS_PER_REPORT = 5
@@ -100,7 +100,7 @@ def _report_occurrences(page: str, report: Report, mine: list[Occurrence]) -> li
     """The blocks for one report on a term page: heading, snippets, link to the report."""
     # An HTML heading, which the table of contents leaves out: a Markdown heading per report
     # would make the page's contents (part of its chrome) grow with the reports using the term.
-    out = [block("h3", "in-" + report.slug, escape_text(f"{report_label(report)}（{len(mine)} 处）"))]
+    out = [html_heading(3, "in-" + report.slug, escape_text(f"{report_label(report)}（{len(mine)} 处）"))]
     by_anchor: dict[str, list[Occurrence]] = {}
     for occ in mine:
         by_anchor.setdefault(occ.anchor, []).append(occ)

@@ -15,7 +15,7 @@ from ..render import urls
 from ..context import Page, SiteContext
 from ..render.excerpts import excerpt
 from ..facts.reports import RegionGroup, region_groups, report_label
-from ..render.markdown import block, escape_text, excerpts, heading, join_blocks, link, table
+from ..render.markdown import escape_text, excerpts, heading, html_heading, join_blocks, link, table
 from ..facts.topics import (KEYWORD_WEIGHT, LEAD_BONUS, SECTION_BONUS, TERM_WEIGHT, THRESHOLD, ParagraphMatch,
                      TopicIndex, assign_topics, glossary_aliases)
 
@@ -79,7 +79,7 @@ def _report_blocks(page: str, index: TopicIndex, topic: Topic, report) -> list[s
         return []
     # An HTML heading, which the table of contents leaves out: a Markdown heading per report
     # would make the page's contents (part of its chrome) grow with the number of reports.
-    blocks = [block("h3", "rep-" + report.slug, escape_text(report_label(report)))]
+    blocks = [html_heading(3, "rep-" + report.slug, escape_text(report_label(report)))]
     if sections:
         links = [link(m.section.title, urls.href(page, urls.report_page(report.slug), m.section.anchor))
                  for m in sections]
@@ -120,8 +120,8 @@ def _region_head(ctx: SiteContext, page: str, group: RegionGroup, continued: boo
     # HTML headings, which the table of contents leaves out: the summary table is the page's
     # contents (Markdown headings would put an entry per region into every page's chrome).
     if continued:
-        return [block("h2", region_anchor(ctx, group) + "-cont", escape_text(f"{group.label}（续）"))]
-    head = [block("h2", region_anchor(ctx, group), escape_text(group.label))]
+        return [html_heading(2, region_anchor(ctx, group) + "-cont", escape_text(f"{group.label}（续）"))]
+    head = [html_heading(2, region_anchor(ctx, group), escape_text(group.label))]
     if group.name:
         head.append("查看" + link(f"{group.name}地区页", urls.href(page, ctx.region_path(group.name))) + "。")
     return head
