@@ -102,7 +102,9 @@ def source_bytes(folder: Path) -> int:
 
 
 def measure_input(name: str, args, work: Path, n: int | None = None) -> dict | None:
-    folder = input_folder(name, args.n if n is None else n, work)
+    if n is None:
+        n = 10**9 if name == "cn" else args.n  # --input cn: the whole real corpus (and the seeds)
+    folder = input_folder(name, n, work)
     if folder is None:
         return None
     flags = ["--search", args.search]

@@ -22,6 +22,7 @@ from ..facts.term_groups import DIGIT_GROUP, category_groups, letter_groups, num
 UNCATEGORIZED = "未分类"
 CANDIDATES_SHOWN = 500
 INLINE_TERMS = 400  # a longer list gets one page per letter (category, numeral) instead of one page
+SUB_PAGE_TERMS = 300  # terms per page of one letter's (category's) list; more go on further pages
 CANDIDATE_REPORTS_SHOWN = 3  # with 500 rows of 5 report links the page passed 300 KB
 
 
@@ -62,12 +63,20 @@ def _grouped(ctx: SiteContext, page: str, groups: list[tuple[str, str, list[Term
     out = []
     items = []
     for gid, name, members in groups:
-        target = sub_page(gid)
-        items.append(f"- {link(name, urls.href(page, target))}（{len(members)} 个术语）")
-        sub = [heading(1, f"{title}：{name}"),
-               f"{len(members)} 个术语。" + link(f"返回{title}", urls.href(target, page)) + "。",
-               _views_line(target), _terms_table(ctx, target, members)]
-        out.append(Page(target, unsearched(join_blocks(sub)), f"{title}：{name}", in_nav=False))
+        base = sub_page(gid)
+        items.append(f"- {link(name, urls.href(page, base))}（{len(members)} 个术语）")
+        chunks = [members[i:i + SUB_PAGE_TERMS] for i in range(0, len(members), SUB_PAGE_TERMS)]
+        for k, chunk in enumerate(chunks, start=1):
+            target = urls.numbered(base, k)
+            pager = ""
+            if len(chunks) > 1:
+                pager = f"第 {k}/{len(chunks)} 页：" + " · ".join(
+                    f"**{j}**" if j == k else link(str(j), urls.href(target, urls.numbered(base, j)))
+                    for j in range(1, len(chunks) + 1))
+            sub = [heading(1, f"{title}：{name}" + (f"（第 {k} 页）" if k > 1 else "")),
+                   f"{len(members)} 个术语。" + link(f"返回{title}", urls.href(target, page)) + "。",
+                   _views_line(target), pager, _terms_table(ctx, target, chunk), pager]
+            out.append(Page(target, unsearched(join_blocks(sub)), f"{title}：{name}", in_nav=False))
     blocks.append("\n".join(items))
     return [Page(page, unsearched(join_blocks(blocks)), nav_title, order=order)] + out
 
