@@ -103,6 +103,28 @@ def stage_table(entries: list[dict]) -> str:
     return "\n".join(head + rows)
 
 
+def weight_table(entries: list[dict]) -> str:
+    """Page weight and site size of each built input (benchmarks/chrome.py)."""
+    out = ["| input | reports | pages | largest chrome | median chrome | largest page | pages > 300 KB "
+           "| site without search index | search index | source text | site ÷ source | full site CPU (s) "
+           "| peak RSS (MiB) |",
+           "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for e in entries:
+        w = e["site"].get("mkdocs", {}).get("weight")
+        if not w or not w.get("pages"):
+            continue
+        st = e["site"]["stages"]
+        cpu = sum(st[k]["cpu"] for k in (*GENERATOR_STAGES, "mkdocs", "pagefind") if k in st)
+        peak = max(st[k]["peak_mib"] for k in (*GENERATOR_STAGES, "mkdocs") if k in st)
+        src = e.get("source_bytes") or 0
+        ratio = f"{w['site_without_index_bytes'] / src:.2f}×" if src else ""
+        out.append(f"| {e['input']} | {e['site']['reports']} | {w['pages']} | {w['chrome_max'] / 1024:.1f} KB "
+                   f"(`{w['chrome_max_page']}`) | {w['chrome_median'] / 1024:.1f} KB | {w['page_max'] / 1024:.0f} KB "
+                   f"(`{w['page_max_page']}`) | {w['pages_over_300k']} | {_mb(w['site_without_index_bytes'])} "
+                   f"| {_mb(w['search_index_bytes'])} | {_mb(src)} | {ratio} | {cpu:.0f} | {peak:.0f} |")
+    return "\n".join(out)
+
+
 def linearity_table(rows: list[dict]) -> str:
     out = ["| synthetic reports | generator wall (s) | CPU (s) | CPU ms per report | peak RSS (MiB) |",
            "|---:|---:|---:|---:|---:|"]
@@ -160,7 +182,8 @@ def all_tables(results: dict) -> str:
     """Every table for a results dict as run.py --json writes it."""
     m = results.get("machine", {})
     parts = [f"Machine: {m.get('cores')} cores, {m.get('memory_gib')} GiB, Python {m.get('python')}; "
-             f"{m.get('date')}; load average at start {m.get('load', '?')}", stage_table(results.get("inputs", []))]
+             f"{m.get('date')}; load average at start {m.get('load', '?')}", stage_table(results.get("inputs", [])),
+             weight_table(results.get("inputs", []))]
     if "linearity" in results:
         parts.append(linearity_table(results["linearity"]))
     if "glossary" in results:

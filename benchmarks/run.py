@@ -1,9 +1,14 @@
 """Scale benchmark: time and peak memory of every generator stage and of the MkDocs build.
 
-    python benchmarks/run.py --input seeds|corpus|synthetic [--input ...] [--n 1000]
-                             [--skip-mkdocs] [--search material|pagefind]
-                             [--linearity 250,500,1000] [--glossary] [--query]
-                             [--json FILE] [--work DIR]
+    python benchmarks/run.py --input seeds|corpus|cn|synthetic [--input ...] [--n 1000]
+                             [--skip-mkdocs] [--search material|pagefind] [--no-baseline]
+                             [--linearity 250,500,1000] [--cn-sizes 250,500,1000]
+                             [--glossary] [--query] [--json FILE] [--work DIR]
+
+Inputs: ``seeds`` (5), ``corpus`` (../shared/corpus/nmg, 95 real reports), ``cn``
+(../shared/corpus/cn, 1,439 real reports, plus the 5 seeds), ``synthetic`` (--n reports made
+by synth.py, for sizes beyond the real corpus). ``--cn-sizes`` builds the full site (generator
+and MkDocs) of evenly spread subsets of cn/ to show how time, memory and size grow.
 
 Every input is measured in its own subprocess (benchmarks/worker.py), and so is its
 plain-MkDocs baseline (the same texts, same theme and search config, no generator).
@@ -29,6 +34,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 CORPUS = REPO.parent / "shared" / "corpus" / "nmg"
+CN = REPO.parent / "shared" / "corpus" / "cn"
 sys.path[:0] = [str(HERE), str(REPO)]
 
 import report  # noqa: E402
@@ -63,13 +69,42 @@ def input_folder(name: str, n: int, work: Path) -> Path | None:
             print(f"corpus: skipped, {CORPUS} is absent", file=sys.stderr)
             return None
         shutil.copytree(CORPUS, dest)
+    elif name == "cn":
+        if not CN.is_dir():
+            print(f"cn: skipped, {CN} is absent", file=sys.stderr)
+            return None
+        dest.mkdir(parents=True)
+        for path in cn_subset(n):
+            shutil.copyfile(path, dest / path.name)
+        if n >= len(cn_files()):  # the full real corpus is built with the seeds, as the site would be
+            for path in sorted((REPO / "seeds").iterdir()):
+                shutil.copyfile(path, dest / path.name)
     else:
         synth.write_corpus(dest, n)
     return dest
 
 
-def measure_input(name: str, args, work: Path) -> dict | None:
-    folder = input_folder(name, args.n, work)
+def cn_files() -> list[Path]:
+    return sorted(p for p in CN.iterdir() if p.suffix in (".md", ".txt")) if CN.is_dir() else []
+
+
+def cn_subset(n: int) -> list[Path]:
+    """``n`` of cn/'s files spread evenly over the sorted list (every region and decade
+    represented in proportion); all of them when ``n`` is at least their number."""
+    files = cn_files()
+    if n >= len(files):
+        return files
+    return [files[i * len(files) // n] for i in range(n)]
+
+
+def source_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.iterdir() if p.is_file())
+
+
+def measure_input(name: str, args, work: Path, n: int | None = None) -> dict | None:
+    if n is None:
+        n = 10**9 if name == "cn" else args.n  # --input cn: the whole real corpus (and the seeds)
+    folder = input_folder(name, n, work)
     if folder is None:
         return None
     flags = ["--search", args.search]
@@ -79,9 +114,9 @@ def measure_input(name: str, args, work: Path) -> dict | None:
         flags.append("--edit")
     t0 = time.perf_counter()
     site = worker(["site", str(folder), str(work / name), *flags])
-    base = None if args.skip_mkdocs else worker(["baseline", str(folder), str(work / name)])
+    base = None if args.skip_mkdocs or args.no_baseline else worker(["baseline", str(folder), str(work / name)])
     print(f"{name}: measured in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
-    return {"input": name, "site": site, "baseline": base}
+    return {"input": name, "site": site, "baseline": base, "source_bytes": source_bytes(folder)}
 
 
 def linearity(sizes: list[int], work: Path, have: dict[int, dict]) -> list[dict]:
@@ -138,13 +173,15 @@ def first_query(args, work: Path, built: dict | None = None) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Scale benchmark for the generator and the MkDocs build.")
-    ap.add_argument("--input", action="append", choices=("seeds", "corpus", "synthetic"),
+    ap.add_argument("--input", action="append", choices=("seeds", "corpus", "cn", "synthetic"),
                     help="what to build (repeatable; default: seeds)")
     ap.add_argument("--n", type=int, default=1000, help="synthetic corpus size (default 1000)")
     ap.add_argument("--skip-mkdocs", action="store_true", help="time the generator only")
     ap.add_argument("--search", choices=("material", "pagefind"), default="material")
     ap.add_argument("--edit", action="store_true", help="also time a one-report edit on seeds/corpus")
     ap.add_argument("--linearity", default="", help="comma-separated synthetic sizes, e.g. 250,500,1000")
+    ap.add_argument("--cn-sizes", default="", help="full-site builds of cn/ subsets, e.g. 250,500,1000")
+    ap.add_argument("--no-baseline", action="store_true", help="skip the plain-MkDocs baseline builds")
     ap.add_argument("--glossary", action="store_true", help="glossary-size flatness (glossary_linking.py)")
     ap.add_argument("--query", action="store_true", help="Pagefind first-query download at --n reports")
     ap.add_argument("--queries", nargs="+", default=["三北工程", "营商环境"])
@@ -166,7 +203,14 @@ def main(argv: list[str] | None = None) -> int:
             measured = measure_input(name, args, work)
             if measured:
                 results["inputs"].append(measured)
+        if args.cn_sizes:
+            for n in [int(x) for x in args.cn_sizes.split(",") if x.strip()]:
+                measured = measure_input("cn", args, work / f"cn{n}", n)
+                if measured:
+                    measured["input"] = f"cn {n}"
+                    results["inputs"].append(measured)
         print(report.stage_table(results["inputs"]))
+        print("\n" + report.weight_table(results["inputs"]))
         if args.linearity:
             have = {args.n: r["site"] for r in results["inputs"] if r["input"] == "synthetic"}
             sizes = [int(x) for x in args.linearity.split(",") if x.strip()]

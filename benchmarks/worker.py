@@ -110,7 +110,9 @@ def mkdocs_build(config_file: Path, recorder: measure.Recorder, search: str = "m
         config.plugins.on_shutdown()
     recorder.mark(None)
     site = Path(config["site_dir"])
-    return {"warnings": counter.count, "site_bytes": dir_bytes(site),
+    import chrome
+
+    return {"warnings": counter.count, "site_bytes": dir_bytes(site), "weight": chrome.summary(site),
             "material_index_bytes": (site / "search" / "search_index.json").stat().st_size
             if (site / "search" / "search_index.json").exists() else 0,
             "pagefind_bytes": dir_bytes(site / "pagefind"), "site_dir": str(site)}

@@ -11,6 +11,9 @@ Thin on purpose: everything also works as ``python -m generator build && mkdocs 
 - ``search: pagefind`` in site.yaml: Material's search is switched off in
   ``on_config``, ``on_post_page``/``on_post_template`` mark each rendered page for
   Pagefind and ``on_post_build`` indexes the built site (generator/site/search/pagefind.py).
+- ``on_post_page`` compacts each page's HTML (generator/site/render/html.py: white-space
+  runs with a line break become one line break; the page looks the same, its chrome is
+  a quarter smaller).
 - ``on_post_build`` (Material search) lets the search worker try a Chinese query as
   one whole word (generator/site/search/material_fix.py), so 三北工程 finds its term page first.
 - ``on_serve`` stops watching the generated docs folder: ``mkdocs serve`` watches
@@ -92,11 +95,13 @@ def on_config(config):
 
 
 def on_post_page(output, page, config):
+    from generator.site.render.html import compact
+
     if _SEARCH == "pagefind":
         from generator.site.search import pagefind
 
-        return pagefind.on_post_page(output, page)
-    return output
+        output = pagefind.on_post_page(output, page)
+    return compact(output)
 
 
 def on_post_template(output_content, template_name, config):

@@ -17,20 +17,22 @@ def _rows(content: str) -> list[list[str]]:
     return [[cell.strip() for cell in line.strip("|").split(" | ")] for line in lines[2:]]
 
 
-def test_overview_has_one_row_per_report_in_hierarchy_then_year_order():
+def test_overview_links_every_report_by_province_region_and_year():
+    """One table per top-level region, one row per region (hierarchy order), every report a
+    year link: any report is one click from 报告, and the page grows by a link per report."""
     ctx = context()
     content = _pages()[urls.REPORTS_INDEX].content
     assert h1_count(content) == 1
-    rows = _rows(content)
-    assert len(rows) == len(ctx.reports) == 7
-    regions = [row[0].split("]")[0].lstrip("[") for row in rows]
-    assert regions == ["内蒙古自治区", "玉泉区", "鄂托克旗", "乌兰察布市", "乌兰察布市", "锡林郭勒盟", "某某新区"]
-    years = [row[2].split("]")[0].lstrip("[") for row in rows]
-    assert years[3:5] == ["2023", "2024"]
-    etuoke = rows[2]
-    assert etuoke[3] == '[政府工作报告](2024-etuoke-qi.md "鄂托克旗 2024年政府工作报告")'
-    assert etuoke[1] == "县级" and etuoke[4] == "2024-01-26" and etuoke[5] == "旗长 苏智雄"
-    assert int(etuoke[6].replace(",", "")) > 100
+    rows = [row for row in _rows(content) if row[0] not in ("地区", "---")]
+    regions = [row[0].strip("\u3000").split("]")[0].lstrip("[") for row in rows]
+    assert regions == ["内蒙古自治区", "玉泉区", "鄂托克旗", "乌兰察布市", "锡林郭勒盟", "某某新区"]
+    wulanchabu = rows[3]
+    assert wulanchabu[1] == "地级" and wulanchabu[2] == "2"
+    assert wulanchabu[3] == "[2023](2023-wulanchabu-shi.md) · [2024](2024-wulanchabu-shi.md)"
+    assert "| \u3000\u3000[鄂托克旗](../regions/e-tuo-ke-qi.md) |" in content  # indented by depth
+    for report in ctx.reports:
+        assert f"]({report.slug}.md)" in content
+    assert "## 内蒙古自治区（6 篇） {#p-nei-meng-gu-zi-zhi-qu}" in content
 
 
 def test_year_pages_list_that_years_reports():

@@ -57,10 +57,12 @@ def test_parent_chain_and_reports_are_links():
     assert "旗长 苏智雄" in content
 
 
-def test_parent_without_own_reports_lists_reports_below():
+def test_parent_without_own_reports_links_its_childrens_reports():
+    # Each child is one row with its own reports as year links (the page grows with the
+    # region's children, not with every report below it).
     content = _pages()["regions/e-er-duo-si-shi.md"].content
     assert "本站尚未收录这个地区本级的政府工作报告" in content
-    assert "[鄂托克旗 2024年政府工作报告](../reports/2024-etuoke-qi.md)" in _section(content, "政府工作报告")
+    assert "| [鄂托克旗](e-tuo-ke-qi.md) | 县级 | [2024](../reports/2024-etuoke-qi.md) | 1 |" in _section(content, "下级地区")
 
 
 def test_reports_by_year():

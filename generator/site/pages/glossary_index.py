@@ -21,7 +21,9 @@ from ..facts.term_groups import DIGIT_GROUP, category_groups, letter_groups, num
 
 UNCATEGORIZED = "未分类"
 CANDIDATES_SHOWN = 500
-CANDIDATE_REPORTS_SHOWN = 5
+INLINE_TERMS = 400  # a longer list gets one page per letter (category, numeral) instead of one page
+SUB_PAGE_TERMS = 300  # terms per page of one letter's (category's) list; more go on further pages
+CANDIDATE_REPORTS_SHOWN = 3  # with 500 rows of 5 report links the page passed 300 KB
 
 
 def _terms_table(ctx: SiteContext, page: str, terms: list[Term]) -> str:
@@ -41,62 +43,92 @@ def letter_anchor(letter: str) -> str:
     return "letter-digits" if letter == DIGIT_GROUP else f"letter-{letter.lower()}"
 
 
-def index_page(ctx: SiteContext) -> Page:
+def _grouped(ctx: SiteContext, page: str, groups: list[tuple[str, str, list[Term]]], sub_page, title: str,
+             nav_title: str, intro: list[str], order: tuple = (), counted_jumps: bool = False) -> list[Page]:
+    """A list of terms in groups (id, heading, terms). Up to INLINE_TERMS terms, one page
+    with a table per group; a longer list links each group to its own page (``sub_page(id)``,
+    outside the navigation), so no list page grows with the whole glossary."""
+    blocks = [heading(1, title), *intro]
+    total = sum(len(members) for _, _, members in groups)
+    if total <= INLINE_TERMS:
+        if groups and counted_jumps:
+            blocks.append("\n".join(f"- {link(name, urls.href(page, page, gid))}（{len(members)}）"
+                                    for gid, name, members in groups))
+        elif groups:
+            blocks.append(" ".join(link(name, urls.href(page, page, gid)) for gid, name, _ in groups))
+        for gid, name, members in groups:
+            blocks.append(heading(2, name, gid))
+            blocks.append(_terms_table(ctx, page, members))
+        return [Page(page, unsearched(join_blocks(blocks)), nav_title, order=order)]
+    out = []
+    items = []
+    for gid, name, members in groups:
+        base = sub_page(gid)
+        items.append(f"- {link(name, urls.href(page, base))}（{len(members)} 个术语）")
+        chunks = [members[i:i + SUB_PAGE_TERMS] for i in range(0, len(members), SUB_PAGE_TERMS)]
+        for k, chunk in enumerate(chunks, start=1):
+            target = urls.numbered(base, k)
+            pager = ""
+            if len(chunks) > 1:
+                pager = f"第 {k}/{len(chunks)} 页：" + " · ".join(
+                    f"**{j}**" if j == k else link(str(j), urls.href(target, urls.numbered(base, j)))
+                    for j in range(1, len(chunks) + 1))
+            sub = [heading(1, f"{title}：{name}" + (f"（第 {k} 页）" if k > 1 else "")),
+                   f"{len(members)} 个术语。" + link(f"返回{title}", urls.href(target, page)) + "。",
+                   _views_line(target), pager, _terms_table(ctx, target, chunk), pager]
+            out.append(Page(target, unsearched(join_blocks(sub)), f"{title}：{name}", in_nav=False))
+    blocks.append("\n".join(items))
+    return [Page(page, unsearched(join_blocks(blocks)), nav_title, order=order)] + out
+
+
+def index_pages(ctx: SiteContext) -> list[Page]:
     page = urls.GLOSSARY_INDEX
     terms = ctx.glossary.ordered() if ctx.glossary is not None else []
-    groups = letter_groups(terms)
-    blocks = [heading(1, "术语表"),
-              f"共 {len(terms)} 个术语，按拼音排列。“释义”是第一条释义的第一句，"
-              "“用例”是该词在本站所收报告中出现的次数；点击术语查看全部释义和出处。",
-              _views_line(page)]
-    if groups:
-        labels = {DIGIT_GROUP: "数字"}
-        blocks.append(" ".join(link(labels.get(letter, letter), urls.href(page, page, letter_anchor(letter)))
-                               for letter, _ in groups))
-    for letter, members in groups:
-        title = "数字开头" if letter == DIGIT_GROUP else letter
-        blocks.append(heading(2, title, letter_anchor(letter)))
-        blocks.append(_terms_table(ctx, page, members))
+    labels = {DIGIT_GROUP: "数字开头"}
+    groups = [(letter_anchor(letter), labels.get(letter, letter), members) for letter, members in letter_groups(terms)]
+    intro = [f"共 {len(terms)} 个术语，按拼音排列。“释义”是第一条释义的第一句，"
+             "“用例”是该词在本站所收报告中出现的次数；点击术语查看全部释义和出处。", _views_line(page)]
     if not groups:
-        blocks.append("术语表暂无词条。")
-    return Page(page, unsearched(join_blocks(blocks)), "术语表")
+        intro.append("术语表暂无词条。")
+    return _grouped(ctx, page, groups, lambda gid: urls.glossary_letter_page(gid.removeprefix("letter-")), "术语表",
+                    "术语表", intro)
+
+
+def index_page(ctx: SiteContext) -> Page:
+    return index_pages(ctx)[0]
+
+
+def categories_pages(ctx: SiteContext) -> list[Page]:
+    page = urls.GLOSSARY_BY_CATEGORY
+    terms = ctx.glossary.ordered() if ctx.glossary is not None else []
+    groups = [(f"cat-{i + 1}", name, members) for i, (name, members) in enumerate(category_groups(terms, UNCATEGORIZED))]
+    intro = [f"{len(terms)} 个术语按类别分组，组内按拼音排列。报告名词解释中的术语没有标注类别时归入“{UNCATEGORIZED}”。",
+             _views_line(page)]
+    return _grouped(ctx, page, groups, lambda gid: urls.glossary_category_page(int(gid[4:])), "术语分类",
+                    "按类别", intro, order=(0, 1), counted_jumps=True)
 
 
 def categories_page(ctx: SiteContext) -> Page:
-    page = urls.GLOSSARY_BY_CATEGORY
+    return categories_pages(ctx)[0]
+
+
+def numerals_pages(ctx: SiteContext) -> list[Page]:
+    page = urls.GLOSSARY_BY_NUMERAL
     terms = ctx.glossary.ordered() if ctx.glossary is not None else []
-    groups = category_groups(terms, UNCATEGORIZED)
-    blocks = [heading(1, "术语分类"),
-              f"{len(terms)} 个术语按类别分组，组内按拼音排列。报告名词解释中的术语没有标注类别时归入“{UNCATEGORIZED}”。",
-              _views_line(page)]
-    items = [f"- {link(name, urls.href(page, page, f'cat-{i + 1}'))}（{len(members)}）"
-             for i, (name, members) in enumerate(groups)]
-    if items:
-        blocks.append("\n".join(items))
-    for i, (name, members) in enumerate(groups):
-        blocks.append(heading(2, name, f"cat-{i + 1}"))
-        blocks.append(_terms_table(ctx, page, members))
-    return Page(page, unsearched(join_blocks(blocks)), "按类别", order=(0, 1))
+    groups = [(f"num-{gid}", title, members) for gid, title, members in numeral_groups(terms)]
+    grouped = sum(len(members) for _, _, members in groups)
+    intro = ["政府工作报告常用数字概括一组任务或要求，如“两个确立”“三个四”“七个作模范”。"
+             "本页按术语开头的数字分组：引号等标点不计；“二”“两”“双”同为一组；"
+             "“十”开头的（含“十四五”）归入“十”；“百”“千”“万”合为一组；以阿拉伯数字开头的按数值归组"
+             "（如“4个……”归入“四”，10 及以上归入“十”）。组内按拼音排列。"
+             f"共 {grouped} 个术语以数字开头，其余 {len(terms) - grouped} 个不在本页。",
+             _views_line(page)]
+    return _grouped(ctx, page, groups, lambda gid: urls.glossary_numeral_page(gid[4:]), "数字开头的提法", "按数字",
+                    intro, order=(0, 2))
 
 
 def numerals_page(ctx: SiteContext) -> Page:
-    page = urls.GLOSSARY_BY_NUMERAL
-    terms = ctx.glossary.ordered() if ctx.glossary is not None else []
-    groups = numeral_groups(terms)
-    grouped = sum(len(members) for _, _, members in groups)
-    blocks = [heading(1, "数字开头的提法"),
-              "政府工作报告常用数字概括一组任务或要求，如“两个确立”“三个四”“七个作模范”。"
-              "本页按术语开头的数字分组：引号等标点不计；“二”“两”“双”同为一组；"
-              "“十”开头的（含“十四五”）归入“十”；“百”“千”“万”合为一组；以阿拉伯数字开头的按数值归组"
-              "（如“4个……”归入“四”，10 及以上归入“十”）。组内按拼音排列。"
-              f"共 {grouped} 个术语以数字开头，其余 {len(terms) - grouped} 个不在本页。",
-              _views_line(page)]
-    if groups:
-        blocks.append(" ".join(link(title, urls.href(page, page, f"num-{gid}")) for gid, title, _ in groups))
-    for gid, title, members in groups:
-        blocks.append(heading(2, title, f"num-{gid}"))
-        blocks.append(_terms_table(ctx, page, members))
-    return Page(page, unsearched(join_blocks(blocks)), "按数字", order=(0, 2))
+    return numerals_pages(ctx)[0]
 
 
 def candidates_page(ctx: SiteContext) -> Page:
@@ -129,9 +161,9 @@ def candidates_page(ctx: SiteContext) -> Page:
 
 def pages(ctx: SiteContext) -> Iterable[Page]:
     # The lists show every term's usage count, which any report may change.
-    yield ctx.cached("page:glossary-index", ctx.reports_key, lambda: index_page(ctx))
+    yield from ctx.cached("page:glossary-index", ctx.reports_key, lambda: index_pages(ctx))
     if ctx.glossary is None:
         return
-    yield ctx.cached("page:glossary-categories", ctx.reports_key, lambda: categories_page(ctx))
-    yield ctx.cached("page:glossary-numerals", ctx.reports_key, lambda: numerals_page(ctx))
+    yield from ctx.cached("page:glossary-categories", ctx.reports_key, lambda: categories_pages(ctx))
+    yield from ctx.cached("page:glossary-numerals", ctx.reports_key, lambda: numerals_pages(ctx))
     yield ctx.cached("page:candidates", ctx.reports_key, lambda: candidates_page(ctx))

@@ -12,7 +12,7 @@ from ... import memo
 from ...model import Report
 from ..render import urls
 from ..context import Page, SiteContext
-from ..facts.reports import (region_level, region_walk, report_label, report_length, sorted_reports, speaker_label,
+from ..facts.reports import (NO_REGION, region_level, region_walk, report_label, report_length, sorted_reports, speaker_label,
                     term_counts)
 from ..render.markdown import escape_text, heading, join_blocks, link, table
 
@@ -53,14 +53,58 @@ def reports_table(ctx: SiteContext, page: str, reports: list[Report]) -> str:
     return table(["地区", "级别", "年份", "报告", "日期", "报告人", "字数", "术语数"], rows)
 
 
+def year_links(ctx: SiteContext, page: str, reports: list[Report]) -> str:
+    """"2019 · 2020 · 2021": one link per report, labelled by its year (a second report of
+    the same year gets "（2）", a report without a year its title)."""
+    seen: dict = {}
+    out = []
+    for r in reports:
+        label = str(r.year) if r.year else (r.title or "年份不明")
+        seen[label] = seen.get(label, 0) + 1
+        if seen[label] > 1:
+            label += f"（{seen[label]}）"
+        out.append(link(label, urls.href(page, urls.report_page(r.slug))))
+    return " · ".join(out)
+
+
+def province_anchor(ctx: SiteContext, name: str) -> str:
+    return "p-" + ctx.region_slug(name) if name else "p-unknown"
+
+
 def reports_overview(ctx: SiteContext) -> Page:
+    """Every report one click away, in a page whose size grows by a short link per report:
+    one table per top-level region (province), one row per region under it, each report a
+    year link. Details (date, speaker, length) are on the year and region pages."""
     page = urls.REPORTS_INDEX
     regions = {r.region_name for r in ctx.reports if r.region_name}
     blocks = [heading(1, "报告"),
               f"本站收录 {len(ctx.reports)} 篇政府工作报告，来自 {len(regions)} 个地区。"
-              "下表按行政区划层级、再按年份排列；“字数”是报告正文（含标题和名词解释）的字符数，"
-              "“术语数”是报告中用到的不同术语的个数。",
-              reports_table(ctx, page, ctx.reports) if ctx.reports else "暂无报告。"]
+              "下面按省级地区分组，每行一个地区（按行政区划层级排列），点击年份打开该年的报告；"
+              f"报告的日期、报告人和字数见{link('按年份', urls.href(page, urls.YEARS_INDEX))}浏览的各年页面和各地区页。"]
+    sections: list[tuple[str, list[list[str]]]] = []
+    for name, depth in region_walk(ctx):
+        own = ctx.reports_of_region(name)
+        if depth == 0:
+            sections.append((name, []))
+        if not own:
+            continue
+        indent = "　" * depth
+        sections[-1][1].append([indent + link(name, urls.href(page, ctx.region_path(name))),
+                                region_level(ctx, name), str(len(own)), year_links(ctx, page, own)])
+    orphans = sorted((r for r in ctx.reports if r.region is None), key=lambda r: (r.year or 0, r.slug))
+    if orphans:
+        sections.append(("", [[NO_REGION, "—", str(len(orphans)), year_links(ctx, page, orphans)]]))
+    sections = [(name, rows) for name, rows in sections if rows]
+    if not sections:
+        blocks.append("暂无报告。")
+        return Page(page, join_blocks(blocks), "全部报告")
+    if len(sections) > 1:
+        blocks.append(" · ".join(link(name or NO_REGION, urls.href(page, page, province_anchor(ctx, name)))
+                                 for name, _ in sections))
+    for name, rows in sections:
+        total = sum(int(row[2]) for row in rows)
+        blocks.append(heading(2, f"{name or NO_REGION}（{total} 篇）", province_anchor(ctx, name)))
+        blocks.append(table(["地区", "级别", "篇数", "报告（点击年份）"], rows))
     return Page(page, join_blocks(blocks), "全部报告")
 
 
@@ -91,7 +135,7 @@ def year_page(ctx: SiteContext, year: int) -> Page:
     if around:
         blocks.append(" · ".join(around))
     blocks.append(reports_table(ctx, page, reports))
-    return Page(page, join_blocks(blocks), f"{year}年", order=(-year,))
+    return Page(page, join_blocks(blocks), f"{year}年", order=(-year,), in_nav=False)
 
 
 def _counts(ctx: SiteContext) -> dict[str, int]:

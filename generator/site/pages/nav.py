@@ -4,6 +4,14 @@ Tabs: 首页 / 报告 (reports/, years/) / 地区 / 专题 / 术语表 / 关于.
 folder's ``index.md`` comes first (Material's ``navigation.indexes`` makes it the
 tab's page), then pages and ``group`` sub-sections by their ``order`` key and path.
 The result is a plain MkDocs ``nav`` list plus the paths kept out of it.
+
+The nav holds only pages whose number does not grow with the corpus: the tabs' index
+pages, the topics, the glossary views, the hand-written pages. Report, region, year and
+term pages (and the further pages of paginated ones) are ``in_nav=False``: Material
+renders the nav into every page, so a nav listing them made each page's chrome grow with
+the number of reports (204 KB of a 271 KB report page at 970 reports). The index pages
+navigate instead: 报告 links every report by province, region and year (one click),
+region pages their own and their children's reports.
 """
 
 from __future__ import annotations

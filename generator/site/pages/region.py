@@ -14,6 +14,7 @@ from ..context import Page, SiteContext
 from ..facts.reports import (defined_terms, most_common, region_children, region_code, region_level, region_term_counts,
                     region_walk, report_label, short_text, speaker_label, subtree_reports)
 from ..render.markdown import escape_text, heading, join_blocks, link, table
+from .home import year_links
 
 TOP_TERMS = 20
 
@@ -50,22 +51,24 @@ def _reports_section(ctx: SiteContext, page: str, name: str) -> list[str]:
         out.append(table(["年份", "报告", "日期", "报告人"], rows))
     else:
         out.append("本站尚未收录这个地区本级的政府工作报告。")
-    below = [r for r in subtree_reports(ctx, name) if r.region_name != name]
-    if below:
-        out.append(heading(3, "下级地区的报告", "reports-below"))
-        out.append("\n".join(f"- {_report_link(page, r)}" for r in below))
     return out
 
 
 def _children_section(ctx: SiteContext, page: str, name: str) -> list[str]:
+    """One row per child region: its own reports as year links, and how many reports lie
+    below it (their links are on the child's page): the page grows with the region's
+    children, not with every report under it."""
     children = region_children(ctx, name)
     if not children:
         return []
-    items = []
+    rows = []
     for child in children:
+        own = ctx.reports_of_region(child)
         count = len(subtree_reports(ctx, child))
-        items.append(f"- {_region_link(ctx, page, child)}（{region_level(ctx, child)}，{count} 篇报告）")
-    return [heading(2, "下级地区", "children"), "\n".join(items)]
+        rows.append([_region_link(ctx, page, child), region_level(ctx, child),
+                     year_links(ctx, page, own) if own else "—", str(count)])
+    return [heading(2, "下级地区", "children"), "点击年份打开该地区本级的报告；更下一级地区的报告见各地区页。",
+            table(["地区", "级别", "本级报告", "含下级共计"], rows)]
 
 
 def _defined_section(ctx: SiteContext, page: str, name: str) -> list[str]:
@@ -106,7 +109,7 @@ def region_page(ctx: SiteContext, name: str, order: int) -> Page:
     blocks += _children_section(ctx, page, name)
     blocks += _defined_section(ctx, page, name)
     blocks += _usage_section(ctx, page, name)
-    return Page(page, join_blocks(blocks), name, order=(order,))
+    return Page(page, join_blocks(blocks), name, order=(order,), in_nav=False)
 
 
 def _tree_item(ctx: SiteContext, name: str, depth: int) -> str:

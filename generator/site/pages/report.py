@@ -175,4 +175,7 @@ def pages(ctx: SiteContext) -> Iterator[Page]:
             nav_title=report_title(report),
             group=report.region_name or UNKNOWN_REGION,
             order=report_order(ctx, report),
+            # Outside the navigation: a nav of every report would be in every report page's
+            # sidebar. The 报告 overview links every report, region pages their own.
+            in_nav=False,
         )

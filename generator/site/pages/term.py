@@ -20,10 +20,11 @@ from ..render import urls
 from ..context import Page, SiteContext
 from ..render.excerpts import excerpt
 from ..facts.reports import region_groups, report_label, sorted_reports
-from ..render.markdown import escape_text, excerpts, heading, join_blocks, link, render_linked, table
+from ..render.markdown import escape_text, excerpts, heading, html_heading, join_blocks, link, render_linked, table
 from ..facts.term_groups import DIGIT_GROUP, letter_of
 
 SNIPPETS_PER_REPORT = 5
+REPORTS_PER_PAGE = 50  # occurrences of a term in more reports go on further pages <slug>--2.md, …
 RELATED_LABELS = {
     "defines": "释义中提到的术语",
     "defined-by": "在释义中提到本词的术语",
@@ -97,7 +98,9 @@ def _snippet(page: str, report: Report, texts: dict, anchor: str, occs: list[Occ
 
 def _report_occurrences(page: str, report: Report, mine: list[Occurrence]) -> list[str]:
     """The blocks for one report on a term page: heading, snippets, link to the report."""
-    out = [heading(3, f"{report_label(report)}（{len(mine)} 处）", "in-" + report.slug)]
+    # An HTML heading, which the table of contents leaves out: a Markdown heading per report
+    # would make the page's contents (part of its chrome) grow with the reports using the term.
+    out = [html_heading(3, "in-" + report.slug, escape_text(f"{report_label(report)}（{len(mine)} 处）"))]
     by_anchor: dict[str, list[Occurrence]] = {}
     for occ in mine:
         by_anchor.setdefault(occ.anchor, []).append(occ)
@@ -111,23 +114,27 @@ def _report_occurrences(page: str, report: Report, mine: list[Occurrence]) -> li
     return out
 
 
-def _occurrences(ctx: SiteContext, page: str, term: Term) -> list[str]:
+def _occurrences(ctx: SiteContext, page: str, term: Term) -> tuple[list[str], list[list[str]]]:
+    """The 出现位置 heading and summary, and each report's blocks (in hierarchy order)."""
     out = [heading(2, "出现位置", "occurrences")]
     total = ctx.glossary.usage_count(term.key)
     if not total:
-        return out + ["本站收录的报告中没有用到这个术语。"]
+        return out + ["本站收录的报告中没有用到这个术语。"], []
     reports = sorted_reports(ctx, [r for r in map(ctx.report, ctx.glossary.term_reports(term.key)) if r is not None])
     out.append(f"共 {total} 处，见于 {len(reports)} 篇报告。摘录中粗体为本词，点击摘录后的章节名跳到原文段落。")
+    parts = []
     for report in reports:
         # One report's snippets depend on that report and the term only (the site digest
         # covers the term itself): reused across rebuilds while the report is unchanged.
         key = memo.report_key(report)
-        out += ctx.cached("fragment:term-occurrences", key and (term.key, key),
-                          lambda: _report_occurrences(page, report, ctx.glossary.in_report(term.key, report.slug)))
-    return out
+        parts.append(ctx.cached("fragment:term-occurrences", key and (term.key, key),
+                                lambda: _report_occurrences(page, report, ctx.glossary.in_report(term.key, report.slug))))
+    return out, parts
 
 
 def _usage_table(ctx: SiteContext, page: str, term: Term) -> list[str]:
+    """One row per region: its uses in all, then per year. Grows with the reports using the
+    term (one short cell each), not with regions × years."""
     counts: Counter = Counter()
     for slug in ctx.glossary.term_reports(term.key):
         report = ctx.report(slug)
@@ -135,23 +142,20 @@ def _usage_table(ctx: SiteContext, page: str, term: Term) -> list[str]:
             counts[(report.region_name, report.year)] += len(ctx.glossary.in_report(term.key, slug))
     if not counts:
         return []
-    years = sorted({y for _, y in counts if y})
-    column = {year: i + 1 for i, year in enumerate(years)}
-    cells: dict[str, list[str]] = {}
+    by_region: dict[str, list[tuple[int, int]]] = {}
     for (name, year), n in counts.items():
-        if year in column:
-            cells.setdefault(name, ["—"] * (len(years) + 1))[column[year]] = str(n)
-    names = {n for n, _ in counts}
+        by_region.setdefault(name, []).append((year or 0, n))
     rows = []
     for group in region_groups(ctx):
-        if group.name not in names:
+        if group.name not in by_region:
             continue
-        row = cells.get(group.name) or ["—"] * (len(years) + 1)
-        row[0] = (link(group.name, urls.href(page, ctx.region_path(group.name))) if group.name
-                  else escape_text(group.label))
-        rows.append(row)
-    return [heading(2, "各地各年用例", "usage"), "表中数字为该地区当年报告中本词出现的次数。",
-            table(["地区", *[f"{y}年" for y in years]], rows)]
+        cells = sorted(by_region[group.name])
+        name = (link(group.name, urls.href(page, ctx.region_path(group.name))) if group.name
+                else escape_text(group.label))
+        years = "、".join(f"{y}年 {n}" if y else f"年份不明 {n}" for y, n in cells)
+        rows.append([name, str(sum(n for _, n in cells)), years])
+    return [heading(2, "各地各年用例", "usage"), "表中数字为该地区报告中本词出现的次数，合计及逐年。",
+            table(["地区", "合计", "各年"], rows)]
 
 
 def _related(ctx: SiteContext, page: str, term: Term) -> list[str]:
@@ -168,19 +172,35 @@ def _related(ctx: SiteContext, page: str, term: Term) -> list[str]:
     return [heading(2, "相关术语", "related"), "\n".join(lines)]
 
 
-def term_page(ctx: SiteContext, term: Term, order: int) -> Page:
-    """The term's page; re-rendered only when a report that uses the term, or the related
-    terms, changed (the site digest covers the term's own definitions)."""
+def term_pages(ctx: SiteContext, term: Term, order: int) -> list[Page]:
+    """The term's page (and, for a term used in more than REPORTS_PER_PAGE reports, the
+    further pages of its occurrences); re-rendered only when a report that uses the term,
+    or the related terms, changed (the site digest covers the term's own definitions).
+    Outside the navigation: the glossary lists lead to them (a nav of every term would be
+    in every term page's sidebar)."""
     page = urls.term_page(term.slug)
     users = ctx.keys_of(ctx.report(s) for s in ctx.glossary.term_reports(term.key))
     key = None if users is None else (term.key, users, tuple(ctx.glossary.related(term.key)))
-    content = ctx.cached("page:term", key, lambda: _render(ctx, page, term))
+    contents = ctx.cached("page:term", key, lambda: _render(ctx, page, term))
     letter = letter_of(term)
     group = "数字开头" if letter == DIGIT_GROUP else letter
-    return Page(page, content, term.headword, group=group, order=(1, order))
+    out = [Page(page, contents[0], term.headword, group=group, order=(1, order), in_nav=False)]
+    for n, content in enumerate(contents[1:], start=2):
+        out.append(Page(urls.numbered(page, n), content, f"{term.headword}（第 {n} 页）", group=group,
+                        order=(1, order, n), in_nav=False))
+    return out
 
 
-def _render(ctx: SiteContext, page: str, term: Term) -> str:
+def _pager(page: str, base: str, n: int, count: int, reports: int) -> str:
+    items = []
+    for k in range(1, count + 1):
+        first, last = (k - 1) * REPORTS_PER_PAGE + 1, min(k * REPORTS_PER_PAGE, reports)
+        label = f"{first}–{last}"
+        items.append(f"**{label}**" if k == n else link(label, urls.href(page, urls.numbered(base, k))))
+    return f"出现位置第 {n}/{count} 页（按报告，每页 {REPORTS_PER_PAGE} 篇）：" + " · ".join(items)
+
+
+def _render(ctx: SiteContext, page: str, term: Term) -> tuple[str, ...]:
     names = [term.headword, *[a for a in term.aliases if a != term.headword]]
     facts = [f"拼音：{escape_text(term.pinyin)}" if term.pinyin else "",
              f"类别：{escape_text(term.category or '未分类')}",
@@ -190,16 +210,31 @@ def _render(ctx: SiteContext, page: str, term: Term) -> str:
         top += "，又作：" + "、".join(escape_text(a) for a in names[1:])
     blocks = [heading(1, term.headword), top, " · ".join(f for f in facts if f)]
     blocks += _definitions(ctx, page, term)
-    blocks += _occurrences(ctx, page, term)
+    head, parts = _occurrences(ctx, page, term)
+    chunks = [parts[i:i + REPORTS_PER_PAGE] for i in range(0, len(parts), REPORTS_PER_PAGE)] or [[]]
+    count = len(chunks)
+    pager = _pager(page, page, 1, count, len(parts)) if count > 1 else ""
+    blocks += head + [pager] + [b for part in chunks[0] for b in part] + [pager]
     blocks += _usage_table(ctx, page, term)
     blocks += _related(ctx, page, term)
     back = link("术语表", urls.href(page, urls.GLOSSARY_INDEX))
     blocks.append(f"返回{back}。")
-    return join_blocks(blocks)
+    contents = [join_blocks(blocks)]
+    for n, chunk in enumerate(chunks[1:], start=2):
+        here = urls.numbered(page, n)
+        pager = _pager(here, page, n, count, len(parts))
+        first = (n - 1) * REPORTS_PER_PAGE + 1
+        contents.append(join_blocks([
+            heading(1, f"{term.headword}（第 {n} 页）"),
+            f"“{escape_text(term.headword)}”的出现位置：第 {first}–{first + len(chunk) - 1} 篇报告，"
+            f"共 {len(parts)} 篇、{ctx.glossary.usage_count(term.key)} 处。释义、各地各年用例和相关术语见"
+            + link("词条首页", urls.href(here, page)) + "。",
+            pager, *[b for part in chunk for b in part], pager]))
+    return tuple(contents)
 
 
 def pages(ctx: SiteContext) -> Iterable[Page]:
     if ctx.glossary is None:
         return
     for i, term in enumerate(ctx.glossary.ordered()):
-        yield term_page(ctx, term, i)
+        yield from term_pages(ctx, term, i)

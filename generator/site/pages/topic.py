@@ -15,11 +15,15 @@ from ..render import urls
 from ..context import Page, SiteContext
 from ..render.excerpts import excerpt
 from ..facts.reports import RegionGroup, region_groups, report_label
-from ..render.markdown import escape_text, excerpts, heading, join_blocks, link, table
+from ..render.markdown import escape_text, excerpts, heading, html_heading, join_blocks, link, table
 from ..facts.topics import (KEYWORD_WEIGHT, LEAD_BONUS, SECTION_BONUS, TERM_WEIGHT, THRESHOLD, ParagraphMatch,
                      TopicIndex, assign_topics, glossary_aliases)
 
 PARAGRAPHS_PER_REPORT = 8  # excerpts listed per report on a topic page (the counts cover all)
+# Markdown bytes of excerpts per page (about 1.3× that in HTML): a topic with more is
+# split into pages topics/<slug>.md, topics/<slug>--2.md, … cut between reports.
+PAGE_BUDGET = 120_000
+MATRIX_LINKS = 60  # the topic × region table links its counts up to this many regions
 
 RULE = (f"归类规则：章节标题含有专题关键词或术语时，该章节归入专题。段落按专题计分——"
         f"每个不同的关键词记 {KEYWORD_WEIGHT} 分，每个专题术语记 {TERM_WEIGHT} 分；"
@@ -73,7 +77,9 @@ def _report_blocks(page: str, index: TopicIndex, topic: Topic, report) -> list[s
     paragraphs = index.report_paragraphs(topic.slug, report.slug)
     if not sections and not paragraphs:
         return []
-    blocks = [heading(3, report_label(report), "rep-" + report.slug)]
+    # An HTML heading, which the table of contents leaves out: a Markdown heading per report
+    # would make the page's contents (part of its chrome) grow with the number of reports.
+    blocks = [html_heading(3, "rep-" + report.slug, escape_text(report_label(report)))]
     if sections:
         links = [link(m.section.title, urls.href(page, urls.report_page(report.slug), m.section.anchor))
                  for m in sections]
@@ -90,41 +96,93 @@ def _report_blocks(page: str, index: TopicIndex, topic: Topic, report) -> list[s
 
 
 def _region_part(ctx: SiteContext, page: str, index: TopicIndex, topic: Topic,
-                 group: RegionGroup) -> tuple[list[str], list[str]]:
-    """One region's row of the summary table and its blocks (heading, each report's part)."""
+                 group: RegionGroup) -> tuple[list[str], list[list[str]]]:
+    """One region's row of the summary table and its reports' blocks (one list per report
+    with matches). Links are relative to ``page``; every page of a topic lies in the same
+    folder (urls.numbered), so they hold on each of them."""
     paragraphs = sum(index.paragraph_count(topic.slug, r.slug) for r in group.reports)
     sections = sum(index.section_count(topic.slug, r.slug) for r in group.reports)
-    label = link(group.label, urls.href(page, page, region_anchor(ctx, group))) if paragraphs or sections \
-        else escape_text(group.label)
     years = "、".join(str(r.year) for r in group.reports if r.year) or "—"
-    row = [label, years, str(sections), str(paragraphs)]
-    blocks = []
+    row = [escape_text(group.label), years, str(sections), str(paragraphs)]
+    parts = []
     for report in group.reports:
         # A report's matches depend on the report and the topic configuration (in the site
         # digest): its blocks are reused across rebuilds while the report is unchanged.
         key = memo.report_key(report)
-        blocks += ctx.cached("fragment:topic-report", key and (topic.slug, key),
-                             lambda: _report_blocks(page, index, topic, report))
-    if blocks:
-        head = [heading(2, group.label, region_anchor(ctx, group))]
-        if group.name:
-            head.append("查看" + link(f"{group.name}地区页", urls.href(page, ctx.region_path(group.name))) + "。")
-        blocks = head + blocks
-    return row, blocks
+        blocks = ctx.cached("fragment:topic-report", key and (topic.slug, key),
+                            lambda: _report_blocks(page, index, topic, report))
+        if blocks:
+            parts.append(blocks)
+    return row, parts
 
 
-def topic_page(ctx: SiteContext, index: TopicIndex, topic: Topic, order: int) -> Page:
-    """The topic's page; re-rendered only when a report with matches on it changed."""
+def _region_head(ctx: SiteContext, page: str, group: RegionGroup, continued: bool) -> list[str]:
+    # HTML headings, which the table of contents leaves out: the summary table is the page's
+    # contents (Markdown headings would put an entry per region into every page's chrome).
+    if continued:
+        return [html_heading(2, region_anchor(ctx, group) + "-cont", escape_text(f"{group.label}（续）"))]
+    head = [html_heading(2, region_anchor(ctx, group), escape_text(group.label))]
+    if group.name:
+        head.append("查看" + link(f"{group.name}地区页", urls.href(page, ctx.region_path(group.name))) + "。")
+    return head
+
+
+def _size(blocks: list[str]) -> int:
+    return sum(len(b.encode("utf-8")) + 2 for b in blocks)
+
+
+def paginate(ctx: SiteContext, regions: list[tuple[RegionGroup, list[list[str]]]], page: str,
+             budget: int) -> tuple[list[list[str]], dict[str, int]]:
+    """Region parts laid out on pages of about ``budget`` bytes of Markdown, cut between
+    reports (a report's blocks stay together; a region cut in two gets a "（续）" heading).
+    Returns the blocks of each page and the page number (1-based) where each region starts."""
+    pages: list[list[str]] = [[]]
+    start: dict[str, int] = {}
+    size = 0
+    for group, parts in regions:
+        head = _region_head(ctx, page, group, continued=False)
+        for i, blocks in enumerate(parts):
+            lead = head if i == 0 else []
+            need = _size(lead) + _size(blocks)
+            if pages[-1] and size + need > budget:
+                pages.append([])
+                size = 0
+                if i > 0:
+                    lead = _region_head(ctx, page, group, continued=True)
+                    need = _size(lead) + _size(blocks)
+            if i == 0:
+                start[group.name] = len(pages)
+            pages[-1] += lead + blocks
+            size += need
+    return pages, start
+
+
+def pager(page: str, base: str, n: int, count: int) -> str:
+    """"第 1 2 3 页": links to every page of a paginated page, the current one plain."""
+    if count <= 1:
+        return ""
+    items = [f"**{k}**" if k == n else link(str(k), urls.href(page, urls.numbered(base, k)))
+             for k in range(1, count + 1)]
+    return f"第 {n}/{count} 页：" + " · ".join(items)
+
+
+def topic_pages(ctx: SiteContext, index: TopicIndex, topic: Topic, order: int) -> tuple[list[Page], dict[str, int]]:
+    """The topic's pages, and the page where each region's excerpts start; re-rendered only
+    when a report with matches on it changed."""
     page = urls.topic_page(topic.slug)
     matched = {m.report.slug for m in index.paragraphs[topic.slug]} | {m.report.slug for m in
                                                                        index.sections[topic.slug]}
     users = ctx.keys_of(r for r in ctx.reports if r.slug in matched)
-    content = ctx.cached("page:topic", None if users is None else (topic.slug, users),
-                         lambda: _render(ctx, page, index, topic))
-    return Page(page, content, topic.name, order=(order,))
+    contents, start = ctx.cached("page:topic", None if users is None else (topic.slug, users),
+                                 lambda: _render(ctx, page, index, topic))
+    out = [Page(page, contents[0], topic.name, order=(order,))]
+    for n, content in enumerate(contents[1:], start=2):
+        out.append(Page(urls.numbered(page, n), content, f"{topic.name}（第 {n} 页）", order=(order, n),
+                        in_nav=False))
+    return out, start
 
 
-def _render(ctx: SiteContext, page: str, index: TopicIndex, topic: Topic) -> str:
+def _render(ctx: SiteContext, page: str, index: TopicIndex, topic: Topic) -> tuple[tuple[str, ...], dict[str, int]]:
     total = len(index.paragraphs[topic.slug])
     reports = {m.report.slug for m in index.paragraphs[topic.slug]} | {m.report.slug for m in
                                                                        index.sections[topic.slug]}
@@ -134,24 +192,45 @@ def _render(ctx: SiteContext, page: str, index: TopicIndex, topic: Topic) -> str
     blocks.append(_keywords_block(ctx, page, topic))
     if not reports:
         blocks.append("没有报告段落达到本专题的归类标准。")
-        return join_blocks(blocks)
-    blocks.append(f"共在 {len(reports)} 篇报告中找到 {total} 个相关段落。下表按地区层级汇总，"
-                  "下文逐个地区列出相关章节与段落摘录，便于对照各地的做法；粗体为命中的关键词，"
-                  "点击章节名可跳到报告原文中的该段。")
-    rows, parts = [], []
+        return (join_blocks(blocks),), {}
+    rows, regions = [], []
     for group in region_groups(ctx):
         key = ctx.keys_of(group.reports)
-        row, region_blocks = ctx.cached("fragment:topic-region", None if key is None else (topic.slug, group.name, key),
-                                        lambda: _region_part(ctx, page, index, topic, group))
-        rows.append(row)
-        parts += region_blocks
-    blocks.append(table(["地区", "报告年份", "章节", "段落"], rows))
-    blocks += parts
-    blocks.append(escape_text(RULE))
-    return join_blocks(blocks)
+        row, parts = ctx.cached("fragment:topic-region", None if key is None else (topic.slug, group.name, key),
+                                lambda: _region_part(ctx, page, index, topic, group))
+        rows.append((group, row))
+        if parts:
+            regions.append((group, parts))
+    laid_out, start = paginate(ctx, regions, page, PAGE_BUDGET)
+    count = len(laid_out)
+    blocks.append(f"共在 {len(reports)} 篇报告中找到 {total} 个相关段落。下表按地区层级汇总，"
+                  "下文逐个地区列出相关章节与段落摘录，便于对照各地的做法；粗体为命中的关键词，"
+                  "点击章节名可跳到报告原文中的该段。"
+                  + (f"摘录分 {count} 页，表中地区名链接到该地区所在的页。" if count > 1 else ""))
+    table_rows = []
+    for group, row in rows:
+        if group.name in start:
+            target = urls.href(page, urls.numbered(page, start[group.name]), region_anchor(ctx, group))
+            row = [link(group.label, target)] + row[1:]
+        table_rows.append(row)
+    blocks.append(table(["地区", "报告年份", "章节", "段落"], table_rows))
+    nav_line = pager(page, page, 1, count)
+    contents = [join_blocks(blocks + [nav_line] + laid_out[0] + [nav_line, escape_text(RULE)])]
+    for n, part in enumerate(laid_out[1:], start=2):
+        here = urls.numbered(page, n)
+        nav_line = pager(here, page, n, count)
+        head = [heading(1, f"{topic.name}（第 {n} 页）"),
+                f"专题“{escape_text(topic.name)}”的段落摘录，第 {n} 页，共 {count} 页。"
+                + link("返回专题首页", urls.href(here, page)) + "查看按地区汇总的表格。", nav_line]
+        contents.append(join_blocks(head + part + [nav_line]))
+    return tuple(contents), start
 
 
-def overview_page(ctx: SiteContext, index: TopicIndex) -> Page:
+def overview_page(ctx: SiteContext, index: TopicIndex, starts: dict[str, dict[str, int]]) -> Page:
+    """Topics with counts and the topic × region table. Its cells link to the region on the
+    topic's pages while the table is short (MATRIX_LINKS rows); a longer one shows plain
+    counts (the links would make it the largest page of the site) and each topic page's
+    own table links every region."""
     page = urls.TOPICS_INDEX
     topics = index.topics
     blocks = [heading(1, "专题"),
@@ -172,8 +251,12 @@ def overview_page(ctx: SiteContext, index: TopicIndex) -> Page:
             row = [_region_link(ctx, page, group)]
             for topic in topics:
                 count = sum(index.paragraph_count(topic.slug, r.slug) for r in group.reports)
-                target = urls.href(page, urls.topic_page(topic.slug), region_anchor(ctx, group))
-                row.append(link(str(count), target) if count else "0")
+                n = starts.get(topic.slug, {}).get(group.name)
+                if count and n and len(groups) <= MATRIX_LINKS:
+                    target = urls.numbered(urls.topic_page(topic.slug), n)
+                    row.append(link(str(count), urls.href(page, target, region_anchor(ctx, group))))
+                else:
+                    row.append(str(count))
             rows.append(row)
         blocks.append(heading(2, "专题 × 地区", "matrix"))
         blocks.append(table(header, rows))
@@ -182,7 +265,10 @@ def overview_page(ctx: SiteContext, index: TopicIndex) -> Page:
 
 def pages(ctx: SiteContext) -> Iterable[Page]:
     index = build_index(ctx)
-    # The topic × region counts involve every report.
-    yield ctx.cached("page:topics-overview", ctx.reports_key, lambda: overview_page(ctx, index))
+    built, starts = [], {}
     for i, topic in enumerate(index.topics):
-        yield topic_page(ctx, index, topic, i)
+        topic_out, starts[topic.slug] = topic_pages(ctx, index, topic, i)
+        built += topic_out
+    # The topic × region counts involve every report.
+    yield ctx.cached("page:topics-overview", ctx.reports_key, lambda: overview_page(ctx, index, starts))
+    yield from built

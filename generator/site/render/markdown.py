@@ -195,6 +195,15 @@ def block(tag: str, anchor: str, inline: str, cls: str = "", cite: bool = True, 
     return f'{head} markdown="span">{inline}{tail}</{tag}>'
 
 
+def html_heading(level: int, anchor: str, text: str) -> str:
+    """A heading as a raw HTML block: it looks like any heading (with its permalink) but
+    stays out of the page's table of contents, which is built from Markdown headings only.
+    For headings repeated once per report or region on term and topic pages, where the
+    contents would otherwise grow with the corpus. ``text`` is escaped plain text."""
+    level = max(1, min(6, level))
+    return f'<h{level} id="{check_anchor(anchor)}">{text} {permalink(anchor)}</h{level}>'
+
+
 def container(tag: str, blocks: Iterable[str], cls: str = "", anchor: str = "") -> str:
     """A block element (``ol``, ``dl``, ``div`` …) whose children are Markdown-bearing blocks."""
     head = f"<{tag}"

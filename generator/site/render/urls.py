@@ -10,11 +10,13 @@ Layout::
     reports/index.md             报告 overview table
     reports/<report.slug>.md     one page per report
     years/index.md, years/<year>.md
+    <page>--<n>.md               page n of a paginated topic or term page (see ``numbered``)
     regions/index.md             地区 tree
     regions/<region slug>.md     pinyin of the region name, e.g. e-tuo-ke-qi
     topics/index.md, topics/<topic.slug>.md
     glossary/index.md            术语表 by pinyin; glossary/categories.md, glossary/numerals.md
     glossary/<term.slug>.md      e.g. glossary/san-bei-gong-cheng.md -> /glossary/san-bei-gong-cheng/
+    glossary/letters/<x>.md, categories/<n>.md, numerals/<n>.md: lists of a long glossary, one letter/category each
     about/…                      hand-written pages copied from docs_src/, plus about/candidates.md
 """
 
@@ -42,6 +44,25 @@ def term_page(slug: str) -> str:
 
 def year_page(year: int) -> str:
     return f"years/{year}.md"
+
+
+def numbered(path: str, n: int) -> str:
+    """Page ``n`` (1-based) of a paginated page: page 1 is ``path`` itself, page n is a sibling
+    file ``<stem>--<n>.md`` in the same folder, so relative links are the same on every page."""
+    return path if n <= 1 else f"{path[:-3]}--{n}.md"
+
+
+def glossary_letter_page(anchor: str) -> str:
+    """One letter's list of terms, when the glossary is too long for one page."""
+    return f"glossary/letters/{anchor}.md"
+
+
+def glossary_category_page(n: int) -> str:
+    return f"glossary/categories/{n}.md"
+
+
+def glossary_numeral_page(group: str) -> str:
+    return f"glossary/numerals/{group}.md"
 
 
 HOME = "index.md"
