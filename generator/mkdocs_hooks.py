@@ -26,12 +26,14 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import Optional
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 log = logging.getLogger("mkdocs.hooks.generator")
 _SEARCH = "material"  # site.yaml `search`, as read by the last on_config
+_REPORTS_DIR: Optional[Path] = None  # the reports folder of the last on_config (watched by serve)
 
 
 def _project_root(config) -> Path:
@@ -81,8 +83,8 @@ def on_config(config):
         log.warning(strict_failure(result.diagnostics))
     config.nav = result.nav.items
     config.not_in_nav = _not_in_nav_spec(config, result.nav.not_in_nav)
-    global _SEARCH
-    _SEARCH = result.search
+    global _SEARCH, _REPORTS_DIR
+    _SEARCH, _REPORTS_DIR = result.search, result.reports_dir
     if result.search == "pagefind":
         from generator.site.search import pagefind
 
@@ -130,4 +132,9 @@ def on_serve(server, config, builder):
         server.unwatch(docs_dir)
     except (KeyError, ValueError):
         pass
+    if _REPORTS_DIR is not None and _REPORTS_DIR.is_dir():  # `reports:` may name any folder
+        folder = _REPORTS_DIR.resolve()
+        watched = [Path(w).resolve() for w in (config.get("watch") or [])]
+        if not any(folder == w or w in folder.parents for w in watched):
+            server.watch(os.fspath(folder))
     return server

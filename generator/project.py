@@ -64,7 +64,7 @@ def relative(path: str, root: Path) -> str:
 def reports_folder(root: Path, config: SiteConfig, reports_dir=None) -> Path:
     """``--reports`` as given (relative to the working directory, else to the project),
     or site.yaml's ``seeds_dir`` under the project."""
-    folder = Path(reports_dir) if reports_dir else root / config.settings.seeds_dir
+    folder = Path(reports_dir) if reports_dir else root / config.settings.reports_dir
     if not folder.is_absolute() and not folder.exists():
         folder = root / folder
     return folder

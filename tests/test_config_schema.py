@@ -47,3 +47,19 @@ def test_collect_all_keeps_the_valid_entries(tmp_path):
     assert [p.message for p in problems] == ["glossary entry '坏条目' has no definition",
                                              "glossary entry '坏条目' has no source note"]
     assert len(config.glossary) == len(load_config(ROOT).glossary)
+
+
+def test_reports_setting_points_the_site_at_any_folder(tmp_path):
+    """`reports:` in site.yaml (relative or absolute) is the folder the site is built from."""
+    from conftest import ROOT
+    from generator.config import load_config
+    from generator.project import load_project
+
+    (tmp_path / "site_config").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    for name in ("2024-etuoke-qi.txt", "2022-yuquan-qu.txt"):
+        (tmp_path / "elsewhere" / name).write_bytes((ROOT / "seeds" / name).read_bytes())
+    (tmp_path / "site_config" / "site.yaml").write_text("reports: elsewhere\n", encoding="utf-8")
+    assert load_config(tmp_path).settings.reports_dir == "elsewhere"
+    project = load_project(tmp_path)
+    assert sorted(r.slug for r in project.reports) == ["2022-yuquan-qu", "2024-etuoke-qi"]

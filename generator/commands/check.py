@@ -33,7 +33,7 @@ def problems(project_root, reports_dir=None) -> list:
     project = load_project(project_root, reports_dir, collect=True)
     found = list(project.problems)
     if project.reports_dir is not None:  # the rest of site_config/ is valid: the reports were read
-        folder = reports_dir or project.config.settings.seeds_dir
+        folder = reports_dir or project.config.settings.reports_dir
         found += unused_terms(project.config.glossary, project.glossary, folder)
     unique = {(p.path, p.line or 0, p.severity, p.message, p.fix): p for p in found}
     return [unique[key] for key in sorted(unique)]

@@ -33,8 +33,12 @@ class SiteSchema(Schema):
     """Search engine of the built site: ``material`` (MkDocs' search with the jieba
     segmenter, default) or ``pagefind`` (for large sites; needs the ``pagefind`` extra)."""
 
+    reports = Str(default="")
+    """Folder of report files, relative to the project or absolute, e.g. ``../shared/corpus/nmg``
+    (``build --reports`` overrides it); empty: ``seeds_dir``."""
+
     seeds_dir = Str(default="seeds")
-    """Folder of report files, relative to the project (``build --reports`` overrides it)."""
+    """The site's own reports (``seeds/``): the folder used when ``reports`` is not set."""
 
     docs_src = Str(default="docs_src")
     """Folder of hand-written pages and assets copied into the site."""

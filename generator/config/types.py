@@ -15,6 +15,12 @@ class SiteSettings:
     link_policy: str = "section"  # all | section | page
     search: str = "material"  # material | pagefind
     seeds_dir: str = "seeds"
+    reports: str = ""  # the folder of report files; "" = seeds_dir
+
+    @property
+    def reports_dir(self) -> str:
+        """The folder of report files, relative to the project: ``reports``, else ``seeds_dir``."""
+        return self.reports or self.seeds_dir
     docs_src: str = "docs_src"
     output_dir: str = "docs"
     strict: bool = False

@@ -18,6 +18,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Optional
 
 import yaml
 
@@ -48,6 +49,7 @@ class BuildResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     nav: Nav = field(default_factory=Nav)
     search: str = "material"  # site.yaml `search`: which engine indexes the built site
+    reports_dir: Optional[Path] = None  # the folder the reports were read from
 
 
 def collect_pages(ctx: SiteContext) -> list[Page]:
@@ -152,4 +154,4 @@ def _build(root, reports_dir, out_dir, strict: bool, quiet: bool, echo: bool) ->
                 f"{result.deleted} deleted) in {out}")):
             print(line, file=sys.stderr)
     return BuildResult(ok, pages + src_pages, result.written, result.unchanged, result.deleted,
-                       diagnostics, nav, settings.search)
+                       diagnostics, nav, settings.search, project.reports_dir)
