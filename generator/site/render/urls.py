@@ -15,6 +15,9 @@ Layout::
     topics/index.md, topics/<topic.slug>.md
     glossary/index.md            术语表 by pinyin; glossary/categories.md, glossary/numerals.md
     glossary/<term.slug>.md      e.g. glossary/san-bei-gong-cheng.md -> /glossary/san-bei-gong-cheng/
+    targets/index.md             目标 index; targets/<indicator slug>.md, split by province
+                                 (targets/<indicator slug>/<region slug>.md) when large
+    data/index.md                数据 (open data files data/*.csv, data/*.jsonl beside it)
     about/…                      hand-written pages copied from docs_src/, plus about/candidates.md
 """
 
@@ -44,6 +47,14 @@ def year_page(year: int) -> str:
     return f"years/{year}.md"
 
 
+def targets_page(slug: str, province: str = "") -> str:
+    return f"targets/{slug}/{province}.md" if province else f"targets/{slug}.md"
+
+
+def data_file(name: str) -> str:
+    return f"data/{name}"
+
+
 HOME = "index.md"
 REPORTS_INDEX = "reports/index.md"
 YEARS_INDEX = "years/index.md"
@@ -53,6 +64,8 @@ GLOSSARY_INDEX = "glossary/index.md"
 GLOSSARY_BY_CATEGORY = "glossary/categories.md"
 GLOSSARY_BY_NUMERAL = "glossary/numerals.md"
 CANDIDATES = "about/candidates.md"
+TARGETS_INDEX = "targets/index.md"
+DATA_INDEX = "data/index.md"
 
 
 _ODD_PARTS = frozenset(("", ".", ".."))
