@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-COMMANDS = ("parse", "build", "terms", "check")
+COMMANDS = ("parse", "build", "terms", "check", "export")
 
 
 def root(args) -> Path:

@@ -26,13 +26,15 @@ from .. import memo
 from ..errors import GeneratorError, build_summary
 from ..model import Diagnostic
 from ..project import load_project
+from ..export.tables import data_files
 from .context import Page, SiteContext
-from .pages import glossary_index, home, region, report, term, topic
+from .render import urls
+from .pages import data, glossary_index, home, region, report, targets, term, topic
 from .pages.nav import Nav, build_nav
 from .writer import write_if_changed, write_tree
 
 # Page modules, each exposing ``pages(ctx) -> Iterable[Page]``.
-PAGE_MODULES = (report, home, region, topic, term, glossary_index)
+PAGE_MODULES = (report, home, region, topic, term, glossary_index, targets, data)
 
 BUILD_DIR = "build"
 JIEBA_USER_DICT = f"{BUILD_DIR}/jieba_user_dict.txt"
@@ -132,6 +134,9 @@ def _build(root, reports_dir, out_dir, strict: bool, quiet: bool, echo: bool) ->
             raise GeneratorError(f"{settings.docs_src}/{rel}", "has the same path as a generated page",
                                  fix="rename or move the hand-written file")
         files[rel] = data
+
+    for name, data in ctx.cached("data-files", ctx.reports_key, lambda: data_files(ctx)).items():
+        files[urls.data_file(name)] = data  # the open data files beside the 数据 page
 
     nav = build_nav(pages + src_pages)
     for rel in nav.unplaced:

@@ -29,6 +29,8 @@ TABS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("地区", ("regions",)),
     ("专题", ("topics",)),
     ("术语表", ("glossary",)),
+    ("目标", ("targets",)),
+    ("数据", ("data",)),
     ("关于", ("about",)),
 )
 

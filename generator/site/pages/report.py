@@ -18,6 +18,8 @@ from ...model import GlossaryEntry, Paragraph, Report, Section
 from ..render import markdown as md
 from ..render import urls
 from ..context import Page, SiteContext
+from ..facts.targets import catalogue_digest, target_index
+from .targets import report_box
 
 UNKNOWN_REGION = "未知地区"
 
@@ -151,7 +153,7 @@ class _Renderer:
 
     def render(self) -> str:
         r = self.report
-        blocks = [md.heading(1, report_title(r)), self.card()]
+        blocks = [md.heading(1, report_title(r)), self.card(), report_box(self.ctx, r, self.path)]
         if r.front:
             blocks.append(md.container("div", (self.paragraph(p) for p in r.front), cls="report-front"))
         blocks.extend(self.paragraphs(r.preamble))
@@ -166,12 +168,18 @@ def report_order(ctx: SiteContext, report: Report) -> tuple:
     return chain + (report.year or 0, report.slug)
 
 
+def _key(report: Report, indicators: str) -> Optional[tuple]:
+    key = memo.report_key(report)
+    return key and (key, indicators)
+
+
 def pages(ctx: SiteContext) -> Iterator[Page]:
+    indicators = catalogue_digest(target_index(ctx).catalogue)  # the 主要预期目标 box
     for report in ctx.reports:
         # The nav title is also the page title (header, <title>, search results): keep it whole.
         yield Page(
             path=urls.report_page(report.slug),
-            content=ctx.cached("page:report", memo.report_key(report), _Renderer(ctx, report).render),
+            content=ctx.cached("page:report", _key(report, indicators), _Renderer(ctx, report).render),
             nav_title=report_title(report),
             group=report.region_name or UNKNOWN_REGION,
             order=report_order(ctx, report),

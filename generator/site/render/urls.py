@@ -17,6 +17,9 @@ Layout::
     glossary/index.md            术语表 by pinyin; glossary/categories.md, glossary/numerals.md
     glossary/<term.slug>.md      e.g. glossary/san-bei-gong-cheng.md -> /glossary/san-bei-gong-cheng/
     glossary/letters/<x>.md, categories/<n>.md, numerals/<n>.md: lists of a long glossary, one letter/category each
+    targets/index.md             目标 index; targets/<indicator slug>.md, split by province
+                                 (targets/<indicator slug>/<region slug>.md) when large
+    data/index.md                数据 (open data files data/*.csv, data/*.jsonl beside it)
     about/…                      hand-written pages copied from docs_src/, plus about/candidates.md
 """
 
@@ -65,6 +68,14 @@ def glossary_numeral_page(group: str) -> str:
     return f"glossary/numerals/{group}.md"
 
 
+def targets_page(slug: str, province: str = "") -> str:
+    return f"targets/{slug}/{province}.md" if province else f"targets/{slug}.md"
+
+
+def data_file(name: str) -> str:
+    return f"data/{name}"
+
+
 HOME = "index.md"
 REPORTS_INDEX = "reports/index.md"
 YEARS_INDEX = "years/index.md"
@@ -74,6 +85,8 @@ GLOSSARY_INDEX = "glossary/index.md"
 GLOSSARY_BY_CATEGORY = "glossary/categories.md"
 GLOSSARY_BY_NUMERAL = "glossary/numerals.md"
 CANDIDATES = "about/candidates.md"
+TARGETS_INDEX = "targets/index.md"
+DATA_INDEX = "data/index.md"
 
 
 _ODD_PARTS = frozenset(("", ".", ".."))
