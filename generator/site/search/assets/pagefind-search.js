@@ -62,10 +62,10 @@
       loading = false;
       if (mine !== seq) return;
       shown += next.length;
-      data = data.filter(function (d) { return d.term || d.url !== termUrl; });  // listed once
-      box().querySelector(".md-search-result__list").insertAdjacentHTML("beforeend", data.map(item).join(""));
+      var kept = data.filter(function (d) { return d.term || d.url !== termUrl; });  // listed once
+      box().querySelector(".md-search-result__list").insertAdjacentHTML("beforeend", kept.map(item).join(""));
       var wrap = box().querySelector(".md-search__scrollwrap");  // not scrollable yet: fill it
-      if (wrap && wrap.clientHeight && wrap.scrollHeight <= wrap.clientHeight + 100) more(mine);
+      if (kept.length < data.length || (wrap && wrap.clientHeight && wrap.scrollHeight <= wrap.clientHeight + 100)) more(mine);
     }, function () { loading = false; });
   }
   function run(query) {
