@@ -85,13 +85,15 @@ _READY = """k => {
 }"""
 
 
-def run_queries(page, queries: list[str], k: int = 5, timeout_ms: int = 60000) -> list[Query]:
+def run_queries(page, queries: list[str], k: int = 5, timeout_ms: int = 20000) -> list[Query]:
     """Type each query into the search box of the open ``page``; read the first ``k`` results.
 
     The box is emptied and the list seen empty before each query (so results never
     belong to the previous one); the word is committed at once and a key released, as
     with a Chinese IME (Material reads the box on keyup, our Pagefind script on input).
     """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     box = page.locator("input.md-search__input").first
     box.click()
     out = []
@@ -102,9 +104,12 @@ def run_queries(page, queries: list[str], k: int = 5, timeout_ms: int = 60000) -
             "() => !document.querySelector('.md-search-result__list > li')", timeout=timeout_ms)
         box.fill(query)
         box.press("End")
-        page.wait_for_function(_READY, arg=k, timeout=timeout_ms)
-        page.wait_for_timeout(100)  # a late batch of the same query
-        page.wait_for_function(_READY, arg=k, timeout=timeout_ms)
+        try:
+            page.wait_for_function(_READY, arg=k, timeout=timeout_ms)
+            page.wait_for_timeout(100)  # a late batch of the same query
+            page.wait_for_function(_READY, arg=k, timeout=timeout_ms)
+        except PlaywrightTimeout:  # fewer items than the count line says: read what is shown
+            pass
         meta = page.locator(".md-search-result__meta").first.inner_text()
         items = page.evaluate(_READ, k)
         out.append(Query(query, meta.replace(ZWSP, ""), [

@@ -83,7 +83,7 @@ GLOSSARY_LISTS = {"index", "categories", "numerals"}
 NOT_INDEXED = {"404.html", "glossary/index.html", "about/candidates/index.html",
                *(f"glossary/{name}/index.html" for name in GLOSSARY_LISTS - {"index"})}
 TERM_WEIGHT = "10"  # Pagefind's maximum; body text weighs 1, a plain H1 7
-# Term pages carry their headword as a Pagefind filter value under this key (see
+# Term and region pages carry their title as a Pagefind filter value under this key (see
 # _mark_term_heading). The search script looks the exact query up in that filter next
 # to the ranked search and puts a hit first: Pagefind has no custom dictionary, and its
 # ranked results for a CJK query favour long pages full of the query's characters.
@@ -93,8 +93,6 @@ QUOTES = "“”‘’「」『』\"'《》〈〉"
 INDEX_QUOTES_RE = re.compile("[“”‘’「」『』]+")
 QUOTE_SPAN = '<span data-pagefind-ignore>{}</span>'
 TEXT_SPLIT_RE = re.compile(r"(<[^>]*>)")
-# Region pages: administrative suffixes a reader may leave out (内蒙古, 鄂尔多斯).
-REGION_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "省", "市", "盟", "旗", "县", "区")
 WORKER = "pagefind-worker.js"
 
 ARTICLE_RE = re.compile(r'<article class="md-content__inner md-typeset"')
@@ -149,7 +147,7 @@ def rewrite_page(html: str, rel: PurePosixPath) -> str:
     elif len(rel.parts) == 3 and rel.parts[0] == "topics":
         html = _ignore_sections(html, None)  # a topic page: index its head, not the excerpts
     elif len(rel.parts) == 3 and rel.parts[0] == "regions":
-        html = _mark_term_heading(html, rel, region_keys)
+        html = _mark_term_heading(html, rel)
     if attrs:
         html = _unquote_for_index(html)
     html = html.replace(HEADERLINK, HEADERLINK + " data-pagefind-ignore")  # no "¶" in titles
@@ -189,28 +187,6 @@ def _ignore_sections(html: str, ids: set[str] | None) -> str:
     return html
 
 
-def term_keys(headword: str) -> list[str]:
-    """Filter values for a headword: as written and without quotes (what people type).
-
-    Pagefind's static filter syntax splits on "," and ":", so those are dropped (and "|",
-    which separates the parts of our filter values).
-    """
-    plain = _filter_text(headword)
-    bare = "".join(ch for ch in plain if ch not in QUOTES).strip()
-    return [k for i, k in enumerate((plain, bare)) if k and k not in (plain, bare)[:i]]
-
-
-def region_keys(name: str) -> list[str]:
-    """Filter values for a region page: the name, and the name without its suffix (市, 盟…)."""
-    plain = _filter_text(name)
-    keys = [plain] if plain else []
-    for suffix in REGION_SUFFIXES:
-        if plain.endswith(suffix) and len(plain) - len(suffix) >= 2:
-            keys.append(plain[: -len(suffix)])
-            break
-    return keys
-
-
 def _unquote_for_index(html: str) -> str:
     """Wrap the Chinese quotation marks of the article's text in ``data-pagefind-ignore``
     spans: Pagefind indexes ``“三北”工程`` as 三北 工程, next to each other."""
@@ -230,7 +206,7 @@ def _filter_text(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[,:|]", " ", html_lib.unescape(text))).strip()
 
 
-def _mark_term_heading(html: str, rel: PurePosixPath, keys=None) -> str:
+def _mark_term_heading(html: str, rel: PurePosixPath) -> str:
     """Weight the term (or region) page's H1 and list the page in the ``term`` filter.
 
     Each filter value is ``key|url|headword|excerpt``: the search script reads the
@@ -245,7 +221,9 @@ def _mark_term_heading(html: str, rel: PurePosixPath, keys=None) -> str:
     para = P_RE.search(html, h1.end())
     excerpt = _filter_text(TAG_RE.sub("", para.group(1)))[:EXCERPT_CHARS] if para else ""
     url = rel.parent.as_posix() + "/"
-    values = ", ".join(f"{TERM_FILTER}:{k}|{url}|{headword}|{excerpt}" for k in (keys or term_keys)(headword))
+    # One value per element: Pagefind reads everything after the first ":" as the value.
+    # The script derives the other keys (no quotes; a region's name without 市, 盟…).
+    values = f"{TERM_FILTER}:{headword}|{url}|{headword}|{excerpt}" if headword else ""
     attrs = f' data-pagefind-weight="{TERM_WEIGHT}"'
     if values:
         attrs += f' data-pagefind-filter="{html_lib.escape(values)}"'

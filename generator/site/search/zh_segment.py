@@ -9,7 +9,7 @@ the index and 营 + 商 + 环境 in Chromium, so ``营`` also matches 营口市,
 phrase query finds nothing.
 
 This module gives the browser the index's own dictionary: jieba's ``dict.txt`` (the
-file jieba-rs 0.8.1 embeds, less one entry, ``B超``), split into small shards by the
+file jieba-rs 0.8.1 embeds, but for one line Python jieba 0.42 has twice), split into small shards by the
 code point of a word's first character (``SHARDS`` files under ``pagefind/zh-dict/``).
 ``assets/pagefind-search.js`` fetches the shards of the query's characters (a few kB
 each) and runs the same two steps, so a query becomes the words the index holds, and a
@@ -27,8 +27,6 @@ from pathlib import Path
 
 SHARDS = 1024
 DICT_DIR = "zh-dict"  # under the Pagefind bundle folder
-# jieba-rs 0.8.1 (charabia 0.9.9, Pagefind 1.5.2) lacks this entry of Python jieba 0.42's dict.txt.
-NOT_IN_JIEBA_RS = {"B超"}
 # The characters jieba keeps together in one block (jieba-rs RE_HAN_DEFAULT, BMP part).
 _BLOCK = re.compile(r"[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFFa-zA-Z0-9+#&._%\-]+")
 _HAN = re.compile(r"[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]")
@@ -45,8 +43,8 @@ def dictionary() -> tuple[dict[str, int], int]:
     freq: dict[str, int] = {}
     for line in text.splitlines():
         parts = line.split(" ")
-        if len(parts) >= 2 and parts[0] not in NOT_IN_JIEBA_RS:
-            freq[parts[0]] = int(parts[1])
+        if len(parts) >= 2:
+            freq[parts[0]] = int(parts[1])  # as jieba-rs: a repeated word keeps its last frequency
     return freq, sum(freq.values())
 
 

@@ -15,6 +15,8 @@
   var ZWSP = /\u200b/g;  // Pagefind keeps its word breaks in excerpts as zero-width spaces
   var HAN = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/;
   var BLOCK = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFFa-zA-Z0-9+#&._%\-]+/g;  // jieba's blocks
+  // A region's name without its suffix also finds the region page (内蒙古, 鄂尔多斯).
+  var REGION_SUFFIX = /(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|盟|旗|县|区)$/;
   var SHARDS = 1024, shards = {}, DEBOUNCE = 150;
 
   function t(key, fallback) { return tr[key] || fallback; }
@@ -206,7 +208,7 @@
     return out;
   }
   function bare(q) { return q.replace(QUOTES, "").replace(/[,:|]/g, " ").replace(/\s+/g, " ").trim(); }
-  // The `term` filter of term pages: "key|url|headword|excerpt" (see pagefind.py). Read
+  // The `term` filter of term and region pages: "title|url|title|excerpt" (see pagefind.py). Read
   // once; it is one small file, unlike a filter-only search, which reads every index chunk.
   function terms(pf) {
     if (!termIndex) {
@@ -214,7 +216,12 @@
         var map = {};
         Object.keys((f && f.term) || {}).forEach(function (v) {
           var p = v.split("|");
-          if (p.length >= 3 && !map[p[0]]) map[p[0]] = { url: p[1], title: p[2], text: p.slice(3).join("|") };
+          if (p.length < 3) return;
+          var hit = { url: p[1], title: p[2], text: p.slice(3).join("|") };
+          var keys = [p[0], bare(p[0])];
+          var short = bare(p[0]).replace(REGION_SUFFIX, "");
+          if (p[1].indexOf("regions/") === 0 && Array.from(short).length >= 2) keys.push(short);
+          keys.forEach(function (k) { if (k && !map[k]) map[k] = hit; });
         });
         return map;
       }, function () { return {}; });
