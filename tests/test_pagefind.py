@@ -78,8 +78,12 @@ def test_excerpts_of_other_pages_are_not_indexed_on_term_and_topic_pages():
     body = ('<h2 id="definitions">释义</h2><p>定义</p><h2 id="occurrences">出现位置</h2><div><p>摘录</p></div>'
             '<h2 id="usage">用例</h2><table><tr><td>1</td></tr></table><h2 id="related">相关术语</h2><p>相关</p>')
     html = pagefind.rewrite_page(page().replace("<p>正文</p>", body), PurePosixPath("glossary/t/index.html"))
-    ignored = html[html.index('<div data-pagefind-ignore="all">'):html.index('<h2 id="related"')]
-    assert '<h2 id="occurrences">' in ignored and '<h2 id="usage">' in ignored and "定义" not in ignored
+    ignored = html[html.index('<div data-pagefind-ignore="all">'):html.index("</article>")]
+    assert all(f'<h2 id="{h}">' in ignored for h in ("occurrences", "usage", "related")) and "定义" not in ignored
+    region = pagefind.rewrite_page(page("鄂尔多斯市").replace(
+        "<p>正文</p>", '<p>代码</p><h2 id="reports">报告</h2><h2 id="top-terms">常见术语</h2><p>三北工程</p>'),
+        PurePosixPath("regions/e/index.html"))
+    assert region.index("</h2>", region.index('id="reports"')) < region.index('<div data-pagefind-ignore="all"><h2 id="top-terms">')
     topic = pagefind.rewrite_page(page("民生保障").replace("<p>正文</p>", "<p>说明</p>" + body),
                                   PurePosixPath("topics/min-sheng/index.html"))
     assert topic.index("说明") < topic.index('<div data-pagefind-ignore="all"><h2 id="definitions">')

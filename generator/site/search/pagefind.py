@@ -14,9 +14,10 @@ What it does:
    - Pagefind indexes only the page body (``data-pagefind-body`` on Material's article,
      ``data-pagefind-meta`` giving the page kind), and not at all the glossary lists,
      the candidates page and 404 (``NOT_INDEXED``);
-   - excerpts of other pages are not indexed where pages quote them: the occurrence
-     and usage sections of term pages, the excerpt lists of topic pages (they made
-     the index and each result's download large and crowded the results);
+   - excerpts of other pages are not indexed where pages quote them: the occurrence,
+     usage and related-term sections of term pages, the term lists of region pages, the
+     excerpt lists of topic pages (they made the index and each result's download large
+     and crowded the results);
    - glossary term pages come first for their own term, region pages for their region's
      name: weight 10 on the H1 and the page listed in the ``term`` filter as
      ``key|url|title|excerpt``, which the search script reads once (one small file) to
@@ -102,8 +103,11 @@ H2_RE = re.compile(r'<h2 id="([^"]*)"')
 P_RE = re.compile(r"<p(?:\s[^>]*)?>(.*?)</p>", re.S)
 EXCERPT_CHARS = 80
 BLOCK_TAGS = ("div", "section", "details", "table", "ul", "ol", "blockquote", "p")
-# Term page sections that quote other pages (ids as the term pages write them).
-TERM_EXCERPT_SECTIONS = {"occurrences", "usage"}
+# Term page sections that quote other pages or list other terms (ids as the term pages
+# write them): indexed, they made term pages answer for the terms they list.
+TERM_EXCERPT_SECTIONS = {"occurrences", "usage", "related"}
+# Region page sections that list terms.
+REGION_TERM_SECTIONS = {"defined-terms", "top-terms"}
 HEADERLINK = 'class="headerlink"'
 MATERIAL_BOX = 'class="md-search" data-md-component="search"'
 MATERIAL_FORM = '<form class="md-search__form" name="search">'
@@ -148,6 +152,7 @@ def rewrite_page(html: str, rel: PurePosixPath) -> str:
         html = _ignore_sections(html, None)  # a topic page: index its head, not the excerpts
     elif len(rel.parts) == 3 and rel.parts[0] == "regions":
         html = _mark_term_heading(html, rel)
+        html = _ignore_sections(html, REGION_TERM_SECTIONS)
     if attrs:
         html = _unquote_for_index(html)
     html = html.replace(HEADERLINK, HEADERLINK + " data-pagefind-ignore")  # no "¶" in titles

@@ -30,7 +30,10 @@
   function load() {
     if (!engine) {
       engine = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
-        return pf.options({ baseUrl: root.pathname, excerptLength: 40 }).then(function () { return pf; });
+        // pageLength 0.3 (Pagefind's default 0.75): a long report that uses a term five times
+        // is not ranked below a short page that names it once.
+        return pf.options({ baseUrl: root.pathname, excerptLength: 40, ranking: { pageLength: 0.3 } })
+          .then(function () { return pf; });
       });
     }
     return engine;
