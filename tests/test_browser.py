@@ -23,7 +23,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from browser_support import expect, new_page  # fixtures come from conftest's pytest_plugins
+from browser_support import ROOT, expect, new_page  # fixtures come from conftest's pytest_plugins
 
 pytestmark = pytest.mark.browser
 
@@ -299,3 +299,26 @@ def test_page_chrome_speaks_chinese(page, site_url, shot):
     latin = re.findall(r"[A-Za-z][A-Za-z ]+[A-Za-z]", text.replace(repo, ""))
     assert "上一页" in text and "下一页" in text and "目录" in text
     assert latin == [], f"English in the page chrome: {latin}"
+
+
+# -- phrases (Material search on the seed site) ----------------------------------------
+
+def test_material_search_lists_only_pages_holding_the_phrase(chromium, site_url):
+    """The phrase rule of tests/test_search_quality_browser.py, for Material's search: each
+    of the first five results holds the phrase whole (the phrases the seeds use), and the
+    results are shown without jieba's zero-width spaces."""
+    import search_quality  # benchmarks/, on sys.path via browser_support
+
+    seeds = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "seeds").glob("*.txt"))
+    phrases = [p for p in search_quality.load_phrases() if p in seeds]
+    assert len(phrases) >= 15
+    page = new_page(chromium, site_url)
+    try:
+        page.goto(site_url)
+        queries = search_quality.run_queries(page, phrases)
+    finally:
+        page.context.close()
+    assert search_quality.precision(queries) >= 0.95, search_quality.report(queries)
+    assert not any(r.zwsp for q in queries for r in q.results)
+    business = next(q for q in queries if q.query == "营商环境")
+    assert all("缺少" not in r.text and "居住环境" not in r.title for r in business.results)

@@ -10,7 +10,8 @@ from types import SimpleNamespace
 import pytest
 
 from generator.site.search import pagefind
-from generator.site.search.pagefind_ui import SCRIPT_NAME, search_js
+from generator.site.search import zh_segment
+from generator.site.search.pagefind_ui import SCRIPT_NAME, presplit_js, search_js
 
 PAGE = """<!doctype html><html lang="zh"><head></head><body>
 <header class="md-header"><nav class="md-header__inner md-grid">
@@ -44,18 +45,45 @@ def test_term_page_gets_body_weight_filter_and_script():
     assert 'name="search"' not in html  # Material fetches search_index.json for a form named "search"
 
 
-def test_quoted_headword_is_also_findable_without_quotes():
+def test_quoted_headword_is_one_filter_value_and_indexed_without_quotes():
     html = pagefind.rewrite_page(page("“四办”改革"), PurePosixPath("glossary/si-ban-gai-ge/index.html"))
-    assert ('data-pagefind-filter="term:“四办”改革|glossary/si-ban-gai-ge/|“四办”改革|正文, '
-            'term:四办改革|glossary/si-ban-gai-ge/|“四办”改革|正文"') in html
+    # Pagefind reads all after the first ":" as one value; the script derives 四办改革 itself.
+    assert 'data-pagefind-filter="term:“四办”改革|glossary/si-ban-gai-ge/|“四办”改革|正文"' in html
+    assert ('<span data-pagefind-ignore>“</span>四办<span data-pagefind-ignore>”</span>改革'
+            '<a class="headerlink" data-pagefind-ignore') in html
+
+
+def test_quotes_in_the_article_text_are_left_out_of_the_index_and_nowhere_else():
+    body = '<p>实施<a href="x" title="“三北”工程：说明">“三北”工程</a>攻坚战，「一网通办」</p>'
+    html = pagefind.rewrite_page(page("报告").replace("<p>正文</p>", body).replace("站名", "“站名”"),
+                                 PurePosixPath("reports/r/index.html"))
+    q = "<span data-pagefind-ignore>{}</span>"
+    assert (f'<p>实施<a href="x" title="“三北”工程：说明">{q.format("“")}三北{q.format("”")}工程</a>'
+            f'攻坚战，{q.format("「")}一网通办{q.format("」")}</p>') in html
+    assert "“站名”" in html  # the header, outside the article, is not touched
+    # A page that is not indexed is left as it was.
+    listing = pagefind.rewrite_page(page("“四办”改革"), PurePosixPath("glossary/index.html"))
+    assert "data-pagefind-ignore>“" not in listing
+
+
+def test_region_page_is_listed_under_its_name():
+    html = pagefind.rewrite_page(page("鄂尔多斯市"), PurePosixPath("regions/e-er-duo-si-shi/index.html"))
+    assert ('<h1 data-pagefind-weight="10" data-pagefind-filter="term:鄂尔多斯市|regions/e-er-duo-si-shi/|'
+            '鄂尔多斯市|正文" id="x">') in html
+    assert 'data-pagefind-meta="kind:地区"' in html
+    assert "data-pagefind-filter" not in pagefind.rewrite_page(page("地区"), PurePosixPath("regions/index.html"))
 
 
 def test_excerpts_of_other_pages_are_not_indexed_on_term_and_topic_pages():
     body = ('<h2 id="definitions">释义</h2><p>定义</p><h2 id="occurrences">出现位置</h2><div><p>摘录</p></div>'
             '<h2 id="usage">用例</h2><table><tr><td>1</td></tr></table><h2 id="related">相关术语</h2><p>相关</p>')
     html = pagefind.rewrite_page(page().replace("<p>正文</p>", body), PurePosixPath("glossary/t/index.html"))
-    ignored = html[html.index('<div data-pagefind-ignore="all">'):html.index('<h2 id="related"')]
-    assert '<h2 id="occurrences">' in ignored and '<h2 id="usage">' in ignored and "定义" not in ignored
+    ignored = html[html.index('<div data-pagefind-ignore="all">'):html.index("</article>")]
+    assert all(f'<h2 id="{h}">' in ignored for h in ("occurrences", "usage", "related")) and "定义" not in ignored
+    region = pagefind.rewrite_page(page("鄂尔多斯市").replace(
+        "<p>正文</p>", '<p>代码</p><h2 id="reports">报告</h2><h2 id="top-terms">常见术语</h2><p>三北工程</p>'),
+        PurePosixPath("regions/e/index.html"))
+    assert region.index("</h2>", region.index('id="reports"')) < region.index('<div data-pagefind-ignore="all"><h2 id="top-terms">')
     topic = pagefind.rewrite_page(page("民生保障").replace("<p>正文</p>", "<p>说明</p>" + body),
                                   PurePosixPath("topics/min-sheng/index.html"))
     assert topic.index("说明") < topic.index('<div data-pagefind-ignore="all"><h2 id="definitions">')
@@ -114,6 +142,12 @@ def test_index_site_writes_chunks_and_drops_material_index(tmp_path):
     assert list((site / "pagefind").glob("index/*.pf_index"))
     assert list((site / "pagefind").glob("filter/*.pf_filter"))  # the term filter
     assert (site / SCRIPT_NAME).read_text(encoding="utf-8") == search_js()
+    # The query is cut with the index's dictionary: its shards, and the segmenter wrapper
+    # in front of Pagefind's worker (once, however often the site is indexed).
+    assert len(list((site / "pagefind" / "zh-dict").glob("*.txt"))) == zh_segment.SHARDS
+    worker = (site / "pagefind" / "pagefind-worker.js").read_text(encoding="utf-8")
+    assert worker.startswith(presplit_js()) and worker.count("pfPresplit = true") == 1
+    assert pagefind.patch_worker(site) and worker == (site / "pagefind" / "pagefind-worker.js").read_text(encoding="utf-8")
     again = pagefind.apply(site)  # a rebuild over the same folder leaves no stale chunks
     assert again.index_bytes == result.index_bytes
 
@@ -140,8 +174,9 @@ def test_hooks_mark_pages_by_their_built_path_and_leave_the_sitemap():
 
 def test_search_script_is_package_data():
     script = resources.files("generator.site.search") / "assets" / "pagefind-search.js"
-    assert script.is_file() and search_js() == script.read_text(encoding="utf-8")
-    assert "pf.debouncedSearch" in search_js()
+    assert script.is_file() and search_js().endswith(script.read_text(encoding="utf-8"))
+    assert search_js().startswith(presplit_js()) and "pfPresplit" in presplit_js()
+    assert "pf.search(p.exact)" in search_js()
 
 
 def test_material_markup_the_rewrite_relies_on_is_in_the_installed_theme():

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.site.search.material_fix import patch_search_worker
+from generator.site.search.material_fix import patch_search_worker, phrase_js
 
 
 def installed_workers() -> list[Path]:
@@ -39,6 +39,9 @@ def test_patch_applies_to_the_installed_bundle_and_changes_only_the_loop_bound(b
     for original in originals:
         before = original.read_text(encoding="utf-8")
         after = (site / "assets" / "javascripts" / "workers" / original.name).read_text(encoding="utf-8")
+        # The phrase script goes in front (it wraps the worker's messages), once.
+        assert after.startswith(phrase_js() + "\n") and after.count("self.pfPhrase = true") == 1
+        after = after[len(phrase_js()) + 1:]
         assert len(after) == len(before) + 1  # one "<" became "<="
         at = next(i for i, (a, b) in enumerate(zip(before, after)) if a != b)
         assert after[:at] == before[:at] and after[at + 1:] == before[at:]

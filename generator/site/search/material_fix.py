@@ -9,12 +9,26 @@ word, loses to pages that merely contain the pieces. The fix is ``j <= query.len
 After MkDocs has copied the theme's assets, ``patch_search_worker`` rewrites that one
 comparison in the built worker. If a Material release changes the code so that the
 pattern is not found, it says so (the caller logs a warning) and changes nothing.
+
+It also puts ``assets/material-search-phrase.js`` in front of the worker: a Chinese query
+is a phrase (only pages that hold it whole are listed, when any does), and results are
+shown without jieba's zero-width spaces. That script only wraps the worker's messages
+(Material's query and result message types), so it does not depend on minified code.
 """
 
 from __future__ import annotations
 
 import re
+from importlib import resources
 from pathlib import Path
+
+PHRASE_SCRIPT = "material-search-phrase.js"
+PHRASE_MARK = "self.pfPhrase = true"
+
+
+def phrase_js() -> str:
+    """The worker prelude (``assets/material-search-phrase.js``, package data)."""
+    return (resources.files(__package__) / "assets" / PHRASE_SCRIPT).read_text(encoding="utf-8")
 
 # Minified form of: for(let j=i+1; j<query.length; j++) query.slice(i,j) in index && …
 _LOOP = re.compile(
@@ -37,12 +51,16 @@ def patch_search_worker(site_dir: str | Path) -> list[str]:
     problems = []
     for worker in workers:
         code = worker.read_text(encoding="utf-8")
-        if _PATCHED.search(code):
-            continue  # an earlier build into the same folder already fixed it
-        fixed, count = _LOOP.subn(_fix, code, count=1)
-        if count != 1:
-            problems.append(f"{worker.name}: the query segmenter of this Material version was not "
-                            "recognised; search may split whole terms (see generator/site/search/material_fix.py)")
+        fixed = code
+        if not _PATCHED.search(code):  # else an earlier build into the same folder fixed it
+            fixed, count = _LOOP.subn(_fix, code, count=1)
+            if count != 1:
+                problems.append(f"{worker.name}: the query segmenter of this Material version was not "
+                                "recognised; search may split whole terms (see generator/site/search/material_fix.py)")
+                continue  # an unknown worker is left alone
+        if PHRASE_MARK not in fixed:
+            fixed = phrase_js() + "\n" + fixed
+        if fixed == code:
             continue
         tmp = worker.with_suffix(".tmp")
         tmp.write_text(fixed, encoding="utf-8")

@@ -14,13 +14,18 @@ What it does:
    - Pagefind indexes only the page body (``data-pagefind-body`` on Material's article,
      ``data-pagefind-meta`` giving the page kind), and not at all the glossary lists,
      the candidates page and 404 (``NOT_INDEXED``);
-   - excerpts of other pages are not indexed where pages quote them: the occurrence
-     and usage sections of term pages, the excerpt lists of topic pages (they made
-     the index and each result's download large and crowded the results);
-   - glossary term pages come first for their own term: weight 10 on the H1 and the
-     page listed in the ``term`` filter as ``key|url|headword|excerpt``, which the
-     search script reads once (one small file) to put an exact headword hit first —
-     Pagefind has no custom dictionary for its Chinese segmenter;
+   - excerpts of other pages are not indexed where pages quote them: the occurrence,
+     usage and related-term sections of term pages, the term lists of region pages, the
+     excerpt lists of topic pages (they made the index and each result's download large
+     and crowded the results);
+   - glossary term pages come first for their own term, region pages for their region's
+     name: weight 10 on the H1 and the page listed in the ``term`` filter as
+     ``key|url|title|excerpt``, which the search script reads once (one small file) to
+     put an exact title hit first;
+   - Chinese quotation marks in the indexed text are left out of the index (wrapped in
+     ``data-pagefind-ignore`` spans; the page looks the same), so ``“三北”工程`` is
+     indexed as the words of 三北工程 next to each other and a search for the term finds
+     its quoted uses; excerpts then show the phrase without the quotes;
    - Material's search box stays where and how it is, but answers come from Pagefind:
      the box (``pagefind_ui.SEARCH_MARKUP``: Material's markup, with Material's search
      component detached — its form renamed, or Material's bundle would fetch
@@ -29,7 +34,10 @@ What it does:
      list, five at a time (each shown result costs one fragment download).
 2. ``apply(site_dir)`` from ``on_post_build``: writes that script, runs Pagefind
    (``index_site``: the binary the ``pagefind`` package ships — the extended one from the
-   ``pagefind-bin-extended`` wheel, so it works offline) into ``pagefind/``, and removes
+   ``pagefind-bin-extended`` wheel, so it works offline) into ``pagefind/``, writes the
+   segmentation dictionary's shards into ``pagefind/zh-dict/`` and puts the
+   ``Intl.Segmenter`` wrapper in front of Pagefind's worker (``zh_segment``: the query
+   is cut with the index's dictionary and searched as an exact phrase), and removes
    Material's ``search/search_index.json`` if the search plugin still wrote one.
 
 Why not a theme override or ``on_page_content``: the built pages must stay byte-identical
@@ -61,7 +69,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from .pagefind_ui import SCRIPT_NAME, SEARCH_MARKUP, search_js
+from . import zh_segment
+from .pagefind_ui import SCRIPT_NAME, SEARCH_MARKUP, presplit_js, search_js
 
 log = logging.getLogger("mkdocs.plugins.generator.pagefind")
 
@@ -75,12 +84,17 @@ GLOSSARY_LISTS = {"index", "categories", "numerals"}
 NOT_INDEXED = {"404.html", "glossary/index.html", "about/candidates/index.html",
                *(f"glossary/{name}/index.html" for name in GLOSSARY_LISTS - {"index"})}
 TERM_WEIGHT = "10"  # Pagefind's maximum; body text weighs 1, a plain H1 7
-# Term pages carry their headword as a Pagefind filter value under this key (see
+# Term and region pages carry their title as a Pagefind filter value under this key (see
 # _mark_term_heading). The search script looks the exact query up in that filter next
 # to the ranked search and puts a hit first: Pagefind has no custom dictionary, and its
 # ranked results for a CJK query favour long pages full of the query's characters.
 TERM_FILTER = "term"
 QUOTES = "“”‘’「」『』\"'《》〈〉"
+# Quotation marks left out of the index (charabia separates words at each of them).
+INDEX_QUOTES_RE = re.compile("[“”‘’「」『』]+")
+QUOTE_SPAN = '<span data-pagefind-ignore>{}</span>'
+TEXT_SPLIT_RE = re.compile(r"(<[^>]*>)")
+WORKER = "pagefind-worker.js"
 
 ARTICLE_RE = re.compile(r'<article class="md-content__inner md-typeset"')
 H1_RE = re.compile(r"<h1(?=[\s>])[^>]*>(.*?)</h1>", re.S)
@@ -89,8 +103,11 @@ H2_RE = re.compile(r'<h2 id="([^"]*)"')
 P_RE = re.compile(r"<p(?:\s[^>]*)?>(.*?)</p>", re.S)
 EXCERPT_CHARS = 80
 BLOCK_TAGS = ("div", "section", "details", "table", "ul", "ol", "blockquote", "p")
-# Term page sections that quote other pages (ids as the term pages write them).
-TERM_EXCERPT_SECTIONS = {"occurrences", "usage"}
+# Term page sections that quote other pages or list other terms (ids as the term pages
+# write them): indexed, they made term pages answer for the terms they list.
+TERM_EXCERPT_SECTIONS = {"occurrences", "usage", "related"}
+# Region page sections that list terms.
+REGION_TERM_SECTIONS = {"defined-terms", "top-terms"}
 HEADERLINK = 'class="headerlink"'
 MATERIAL_BOX = 'class="md-search" data-md-component="search"'
 MATERIAL_FORM = '<form class="md-search__form" name="search">'
@@ -133,6 +150,11 @@ def rewrite_page(html: str, rel: PurePosixPath) -> str:
         html = _ignore_sections(html, TERM_EXCERPT_SECTIONS)
     elif len(rel.parts) == 3 and rel.parts[0] == "topics":
         html = _ignore_sections(html, None)  # a topic page: index its head, not the excerpts
+    elif len(rel.parts) == 3 and rel.parts[0] == "regions":
+        html = _mark_term_heading(html, rel)
+        html = _ignore_sections(html, REGION_TERM_SECTIONS)
+    if attrs:
+        html = _unquote_for_index(html)
     html = html.replace(HEADERLINK, HEADERLINK + " data-pagefind-ignore")  # no "¶" in titles
     html = _take_over_search_box(html)
     bundle = BUNDLE_RE.search(html)
@@ -170,15 +192,18 @@ def _ignore_sections(html: str, ids: set[str] | None) -> str:
     return html
 
 
-def term_keys(headword: str) -> list[str]:
-    """Filter values for a headword: as written and without quotes (what people type).
-
-    Pagefind's static filter syntax splits on "," and ":", so those are dropped (and "|",
-    which separates the parts of our filter values).
-    """
-    plain = _filter_text(headword)
-    bare = "".join(ch for ch in plain if ch not in QUOTES).strip()
-    return [k for i, k in enumerate((plain, bare)) if k and k not in (plain, bare)[:i]]
+def _unquote_for_index(html: str) -> str:
+    """Wrap the Chinese quotation marks of the article's text in ``data-pagefind-ignore``
+    spans: Pagefind indexes ``“三北”工程`` as 三北 工程, next to each other."""
+    start = ARTICLE_RE.search(html).end()
+    end = html.find("</article>", start)
+    if end < 0:
+        return html
+    parts = TEXT_SPLIT_RE.split(html[start:end])
+    for i in range(0, len(parts), 2):  # text between tags
+        if parts[i]:
+            parts[i] = INDEX_QUOTES_RE.sub(lambda m: QUOTE_SPAN.format(m.group(0)), parts[i])
+    return html[:start] + "".join(parts) + html[end:]
 
 
 def _filter_text(text: str) -> str:
@@ -187,7 +212,7 @@ def _filter_text(text: str) -> str:
 
 
 def _mark_term_heading(html: str, rel: PurePosixPath) -> str:
-    """Weight the term page's H1 and list the page in the ``term`` filter.
+    """Weight the term (or region) page's H1 and list the page in the ``term`` filter.
 
     Each filter value is ``key|url|headword|excerpt``: the search script reads the
     (small) filter index once and finds the term page for a query without a word
@@ -201,7 +226,9 @@ def _mark_term_heading(html: str, rel: PurePosixPath) -> str:
     para = P_RE.search(html, h1.end())
     excerpt = _filter_text(TAG_RE.sub("", para.group(1)))[:EXCERPT_CHARS] if para else ""
     url = rel.parent.as_posix() + "/"
-    values = ", ".join(f"{TERM_FILTER}:{k}|{url}|{headword}|{excerpt}" for k in term_keys(headword))
+    # One value per element: Pagefind reads everything after the first ":" as the value.
+    # The script derives the other keys (no quotes; a region's name without 市, 盟…).
+    values = f"{TERM_FILTER}:{headword}|{url}|{headword}|{excerpt}" if headword else ""
     attrs = f' data-pagefind-weight="{TERM_WEIGHT}"'
     if values:
         attrs += f' data-pagefind-filter="{html_lib.escape(values)}"'
@@ -287,11 +314,27 @@ def index_site(site_dir: Path) -> int:
     return int(found.group(1)) if found else 0
 
 
+def patch_worker(site_dir: Path) -> bool:
+    """Put the ``Intl.Segmenter`` wrapper in front of Pagefind's worker script (where
+    Pagefind cuts the query). False, with a warning, when the worker is not there."""
+    worker = Path(site_dir) / "pagefind" / WORKER
+    if not worker.is_file():
+        log.warning("pagefind: %s not found; Chinese queries are cut by the browser, not by "
+                    "the index's dictionary (see generator/site/search/zh_segment.py)", WORKER)
+        return False
+    code = worker.read_text(encoding="utf-8")
+    if "pfPresplit" not in code:
+        worker.write_text(presplit_js() + "\n" + code, encoding="utf-8")
+    return True
+
+
 def apply(site_dir: Path) -> PagefindResult:
     """Everything the switch does after MkDocs has built ``site_dir``."""
     site_dir = Path(site_dir)
     write_script(site_dir)
     pages = index_site(site_dir)
+    zh_segment.write_shards(site_dir / "pagefind")
+    patch_worker(site_dir)
     material_index = site_dir / "search" / "search_index.json"
     removed = material_index.exists()
     if removed:

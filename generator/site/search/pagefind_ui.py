@@ -41,6 +41,18 @@ SEARCH_MARKUP = """<label class="md-header__button md-icon" for="__search"><svg 
 """
 
 
+def asset(name: str) -> str:
+    """A script shipped as package data under ``assets/``."""
+    return (resources.files(__package__) / "assets" / name).read_text(encoding="utf-8")
+
+
+def presplit_js() -> str:
+    """The ``Intl.Segmenter`` wrapper (``assets/pagefind-presplit.js``): it lets Pagefind
+    search a query as the words our script cut it into. Prepended to Pagefind's worker."""
+    return asset("pagefind-presplit.js")
+
+
 def search_js() -> str:
-    """The browser script (``assets/pagefind-search.js``, shipped as package data)."""
-    return (resources.files(__package__) / "assets" / "pagefind-search.js").read_text(encoding="utf-8")
+    """The browser script: ``assets/pagefind-presplit.js`` (for Pagefind's main-thread
+    fallback) followed by ``assets/pagefind-search.js``."""
+    return presplit_js() + "\n" + asset("pagefind-search.js")
