@@ -13,6 +13,7 @@ Aho-Corasick search), ``sources`` (collect and merge definitions, slugs, pinyin)
 from __future__ import annotations
 
 from collections import Counter
+from functools import cached_property
 from typing import Optional
 
 from .. import memo
@@ -64,8 +65,7 @@ class Glossary:
         table = memo.table("occurrences")
         pairs: Counter = Counter()
         for report in sorted(reports, key=lambda r: r.slug):
-            key = memo.report_key(report)
-            found = table.get(key and (key, self.matcher_digest), lambda: _ReportOccurrences(
+            found = table.get(memo.report_key(report, self.matcher_digest), lambda: _ReportOccurrences(
                 report_occurrences(report, self.matcher, policy, self.matcher.lookup)))
             self._by_report[report.slug] = found
             for term_key, occs in found.by_term.items():
@@ -92,13 +92,11 @@ class Glossary:
             out.append((start, end, other))
         return out
 
-    @property
+    @cached_property
     def digest(self) -> str:
         """Digest of every term (headword, aliases, slug, definitions …) and what is matched:
         pages that show any term's name, link or tooltip depend on it."""
-        if not hasattr(self, "_digest"):
-            self._digest = memo.digest(self.matcher_digest, [self.terms[k] for k in sorted(self.terms)])
-        return self._digest
+        return memo.digest(self.matcher_digest, [self.terms[k] for k in sorted(self.terms)])
 
     # -- lookups -------------------------------------------------------------------
     def ordered(self) -> list[Term]:
