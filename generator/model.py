@@ -11,7 +11,7 @@ Every class has ``to_json()`` giving the public JSON schema documented in README
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator, Literal, Optional
+from typing import Iterator, Literal, NamedTuple, Optional
 
 # Region levels, from the top down. Values are stable identifiers; the site shows
 # the Chinese labels in REGION_LEVEL_LABELS.
@@ -309,6 +309,15 @@ class Term:
         if ends:
             text = text[: min(ends) + 1]
         return text if len(text) <= 60 else text[:59] + "…"
+
+
+class Span(NamedTuple):
+    """Where a term is named in a text: ``text[start:end]`` names the term ``key``
+    (a tuple, so ``start, end, key = span`` works too)."""
+
+    start: int
+    end: int
+    key: str
 
 
 @dataclass(frozen=True)

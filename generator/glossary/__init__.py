@@ -18,7 +18,7 @@ from typing import Optional
 
 from .. import memo
 from ..config import LINK_POLICIES, SiteConfig
-from ..model import Occurrence, Report, Term
+from ..model import Occurrence, Report, Span, Term
 from .matcher import Matcher
 from .normalize import Projection
 from .occurrences import no_link_zones, report_occurrences
@@ -81,15 +81,16 @@ class Glossary:
             for key, term in terms.items() for i, d in enumerate(term.definitions)}
         self._related = related_terms([t.key for t in self._order], self._definition_links, pairs)
 
-    def _link_definition(self, key: str, text: str) -> list[tuple[int, int, str]]:
+    def _link_definition(self, key: str, text: str) -> list[Span]:
         """The first mention of each other term in a definition; never the term itself."""
         zones = no_link_zones(text)
-        out, seen = [], {key}
+        out: list[Span] = []
+        seen = {key}
         for start, end, other in self.matcher.find_in(Projection(text)):
             if other in seen or any(zs < end and start < ze for zs, ze in zones):
                 continue
             seen.add(other)
-            out.append((start, end, other))
+            out.append(Span(start, end, other))
         return out
 
     @cached_property
@@ -132,7 +133,7 @@ class Glossary:
         found = self._by_report.get(report_slug)
         return list(found.links.get(anchor, ())) if found else []
 
-    def definition_links(self, term_key: str, index: int) -> list[tuple[int, int, str]]:
+    def definition_links(self, term_key: str, index: int) -> list[Span]:
         """``(start, end, other_key)`` spans in ``terms[term_key].definitions[index].text``."""
         return list(self._definition_links.get((term_key, index), []))
 
