@@ -7,7 +7,8 @@ prints as ``path:line: message — fix``.
 
 from __future__ import annotations
 
-from typing import Optional
+import os
+from typing import Optional, Union
 
 from .model import Diagnostic
 
@@ -15,7 +16,7 @@ from .model import Diagnostic
 class GeneratorError(Exception):
     """Base class: ``str(err)`` is the one line a user sees."""
 
-    def __init__(self, path: str, message: str, line: Optional[int] = None, fix: str = "",
+    def __init__(self, path: Union[str, os.PathLike[str]], message: str, line: Optional[int] = None, fix: str = "",
                  offset: Optional[int] = None):
         self.path = str(path)
         self.line = line

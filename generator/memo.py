@@ -11,19 +11,40 @@ Rules that keep this safe:
 
 - a key must name every input of the computation; when in doubt, include the
   site-wide signature (``digest`` of the configuration and the glossary);
-- cached values are never mutated by their users (they are shared between builds);
+- keys that involve a report are made by ``report_key(report, *other_inputs)``;
+- cached values are never mutated, by their users or by the code that stored them,
+  once they are stored (they are shared between builds): ``ingest.load`` hands out a
+  shallow copy (``dataclasses.replace``) of a parsed report whose slug it makes unique;
 - each build keeps only the entries it used (``build()`` prunes the rest at its end),
   so memory holds one build's worth of results, whatever the number of rebuilds.
 
 ``python -m generator build`` is one build in a fresh process: the memo only costs
 the key computation there.
+
+The caching mechanisms of the generator, and why each is the right one where it is:
+
+- memo tables (this module): results that depend on inputs which change between
+  rebuilds (reports, configuration, glossary) — content keys, pruned per build;
+- ``functools.cache`` / ``lru_cache``: pure functions of their (hashable) arguments that
+  never change within a process — the administrative-division tables
+  (``ingest.divisions``, ``ingest.history``), pinyin keys and normalized phrases
+  (``glossary.candidates``), region slugs and relative URLs (``site``);
+- ``functools.cached_property`` on an object that is itself rebuilt when its inputs
+  change (``Glossary.digest``);
+- per-build facts kept on the ``SiteContext`` (``site/facts``): derived from one
+  context, thrown away with it;
+- the writer's record of what it wrote (``site/writer.py``): it mirrors files on disk,
+  not a computation.
 """
 
 from __future__ import annotations
 
 import hashlib
 from contextlib import contextmanager
-from typing import Callable, Hashable, Iterator, Optional, TypeVar
+from typing import TYPE_CHECKING, Callable, Hashable, Iterator, Optional, TypeVar
+
+if TYPE_CHECKING:
+    from .model import Report
 
 T = TypeVar("T")
 
@@ -124,9 +145,15 @@ def stats() -> dict[str, tuple[int, int]]:
     return {name: (t.hits, t.misses) for name, t in sorted(_TABLES.items())}
 
 
-def report_key(report) -> Optional[tuple[str, str]]:
-    """(content digest, slug) of a loaded report; None for one built in memory."""
-    return (report.digest, report.slug) if getattr(report, "digest", "") else None
+def report_key(report: "Report", *parts: Hashable) -> Optional[tuple]:
+    """The key of a result computed from one report and ``parts`` (the other inputs, each
+    hashable: a digest, a slug …): ``(digest, slug, *parts)``; None for a report built in
+    memory (no digest), whose results are then computed and not stored.
+
+    Every hand-built key that involves a report is made here, so a key always names the
+    report by its content and its published slug: ``table.get(memo.report_key(report,
+    matcher_digest), compute)``."""
+    return (report.digest, report.slug, *parts) if report.digest else None
 
 
 def digest(*parts: object) -> str:

@@ -11,11 +11,15 @@ Every class has ``to_json()`` giving the public JSON schema documented in README
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator, Optional
+from typing import Iterator, Literal, NamedTuple, Optional
 
 # Region levels, from the top down. Values are stable identifiers; the site shows
 # the Chinese labels in REGION_LEVEL_LABELS.
-REGION_LEVELS = ("national", "province", "prefecture", "county")
+RegionLevel = Literal["national", "province", "prefecture", "county"]
+REGION_LEVELS: tuple[RegionLevel, ...] = ("national", "province", "prefecture", "county")
+ParagraphKind = Literal["text", "item", "title", "table"]
+SectionKind = Literal["part", "subsection", "item-group", "attachment", "glossary"]
+Severity = Literal["error", "warning", "note"]
 REGION_LEVEL_LABELS = {"national": "全国", "province": "省级", "prefecture": "地级", "county": "县级", "": "未知"}
 
 
@@ -24,7 +28,7 @@ class RegionRef:
     """A region named by a report or a parent in the hierarchy."""
 
     name: str
-    level: str = ""  # one of REGION_LEVELS, or "" when unknown
+    level: RegionLevel | Literal[""] = ""  # "" when unknown
     code: Optional[str] = None  # six-digit administrative code, e.g. "150624"
 
     def to_json(self) -> dict:
@@ -36,7 +40,7 @@ class Region:
     """A resolved region: itself plus its parents from the top down."""
 
     name: str
-    level: str = ""
+    level: RegionLevel | Literal[""] = ""
     code: Optional[str] = None
     parents: list[RegionRef] = field(default_factory=list)  # top first
     resolved: bool = True  # False when the name resolves nowhere (a warning is given)
@@ -91,7 +95,7 @@ class Paragraph:
     text: str
     anchor: str  # stable id unique within the report, e.g. "p2-3-4"
     line: int  # 1-based source line where it starts
-    kind: str = "text"  # "text" | "item" (numbered list item) | "title" (title block line) | "table"
+    kind: ParagraphKind = "text"  # "item": numbered list item, "title": title block line
     lead: int = 0  # length of a run-in lead phrase at the start ("一是…。", "——…。"), 0 if none
     number: str = ""  # for items: the source number as written, e.g. "1." / "1、"; the text excludes it
 
@@ -122,7 +126,7 @@ class GlossaryEntry:
 
 
 # Section kinds
-SECTION_KINDS = ("part", "subsection", "item-group", "attachment", "glossary")
+SECTION_KINDS: tuple[SectionKind, ...] = ("part", "subsection", "item-group", "attachment", "glossary")
 
 
 @dataclass
@@ -131,7 +135,7 @@ class Section:
     level: int  # 1 = top (一、 / 附件), 2 = （一）, 3 = below
     anchor: str  # stable, readable id unique within the report
     line: int
-    kind: str = "part"  # one of SECTION_KINDS
+    kind: SectionKind = "part"
     number: str = ""  # "一" / "（三）" / "附件 1" / "" for unnumbered titles
     paragraphs: list[Paragraph] = field(default_factory=list)
     sections: list["Section"] = field(default_factory=list)
@@ -161,7 +165,7 @@ class Section:
         return out
 
 
-SEVERITIES = ("error", "warning", "note")
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "note")
 
 
 @dataclass
@@ -180,7 +184,7 @@ class Diagnostic:
     path: str
     message: str  # English sentence saying what is wrong (and, without ``fix``, what to do)
     line: Optional[int] = None
-    severity: str = "warning"  # one of SEVERITIES
+    severity: Severity = "warning"
     offset: Optional[int] = None  # byte offset, for decoding errors
     fix: str = ""  # what to do, printed after " — "
 
@@ -305,6 +309,15 @@ class Term:
         if ends:
             text = text[: min(ends) + 1]
         return text if len(text) <= 60 else text[:59] + "…"
+
+
+class Span(NamedTuple):
+    """Where a term is named in a text: ``text[start:end]`` names the term ``key``
+    (a tuple, so ``start, end, key = span`` works too)."""
+
+    start: int
+    end: int
+    key: str
 
 
 @dataclass(frozen=True)

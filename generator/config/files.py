@@ -248,7 +248,8 @@ def read_reports(path: Path, problems: Problems, known_regions: set[str], region
 def read_topics(path: Path, problems: Problems) -> list[Topic]:
     topics = _each(path, _read(path, problems), "topics", TopicSchema, problems, {}, lambda v, raw: Topic(
         v["name"], v["slug"], v["description"], v["keywords"], v["terms"], line_of(raw)))
-    out, seen = [], {}
+    out: list[Topic] = []
+    seen: dict[str, Optional[int]] = {}
     for topic, raw in topics:
         if topic.slug in seen:
             problems.add(path, f"slug {topic.slug!r} is used twice (first on line {seen[topic.slug]})",

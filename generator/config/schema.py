@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from ..errors import ConfigError
-from ..model import Diagnostic
+from ..model import Diagnostic, Severity
 from .yaml_lines import line_of
 
 
@@ -38,7 +38,7 @@ class Problems:
         self.items: list[Diagnostic] = []
 
     def add(self, path: Path | str, message: str, line: Optional[int] = None, fix: str = "",
-            severity: str = "error") -> None:
+            severity: Severity = "error") -> None:
         diag = Diagnostic(str(path), message, line, severity, fix=fix)
         if self.fail_fast and severity == "error":
             raise ConfigError.from_diagnostic(diag)
@@ -213,7 +213,8 @@ def option_docs(schema: type[Schema]) -> list[tuple[str, Option, str]]:
     """``(name, option, docstring)`` for each option, the docstring being the string
     literal written right after the option's assignment in the class body."""
     tree = ast.parse(textwrap.dedent(inspect.getsource(schema)))
-    body = tree.body[0].body
+    node = tree.body[0]
+    body = node.body if isinstance(node, ast.ClassDef) else []
     docs: dict[str, str] = {}
     for stmt, after in zip(body, body[1:]):
         if (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Literal, Optional
+
+from ..model import RegionLevel
 
 LINK_POLICIES = ("all", "section", "page")
 SEARCH_ENGINES = ("material", "pagefind")
@@ -29,7 +31,7 @@ class SiteSettings:
 @dataclass
 class RegionConfig:
     name: str
-    level: str = ""
+    level: RegionLevel | Literal[""] = ""
     code: Optional[str] = None
     parent: str = ""
     aliases: list[str] = field(default_factory=list)

@@ -13,11 +13,12 @@ Aho-Corasick search), ``sources`` (collect and merge definitions, slugs, pinyin)
 from __future__ import annotations
 
 from collections import Counter
+from functools import cached_property
 from typing import Optional
 
 from .. import memo
 from ..config import LINK_POLICIES, SiteConfig
-from ..model import Occurrence, Report, Term
+from ..model import Occurrence, Report, Span, Term
 from .matcher import Matcher
 from .normalize import Projection
 from .occurrences import no_link_zones, report_occurrences
@@ -64,8 +65,7 @@ class Glossary:
         table = memo.table("occurrences")
         pairs: Counter = Counter()
         for report in sorted(reports, key=lambda r: r.slug):
-            key = memo.report_key(report)
-            found = table.get(key and (key, self.matcher_digest), lambda: _ReportOccurrences(
+            found = table.get(memo.report_key(report, self.matcher_digest), lambda: _ReportOccurrences(
                 report_occurrences(report, self.matcher, policy, self.matcher.lookup)))
             self._by_report[report.slug] = found
             for term_key, occs in found.by_term.items():
@@ -81,24 +81,23 @@ class Glossary:
             for key, term in terms.items() for i, d in enumerate(term.definitions)}
         self._related = related_terms([t.key for t in self._order], self._definition_links, pairs)
 
-    def _link_definition(self, key: str, text: str) -> list[tuple[int, int, str]]:
+    def _link_definition(self, key: str, text: str) -> list[Span]:
         """The first mention of each other term in a definition; never the term itself."""
         zones = no_link_zones(text)
-        out, seen = [], {key}
+        out: list[Span] = []
+        seen = {key}
         for start, end, other in self.matcher.find_in(Projection(text)):
             if other in seen or any(zs < end and start < ze for zs, ze in zones):
                 continue
             seen.add(other)
-            out.append((start, end, other))
+            out.append(Span(start, end, other))
         return out
 
-    @property
+    @cached_property
     def digest(self) -> str:
         """Digest of every term (headword, aliases, slug, definitions …) and what is matched:
         pages that show any term's name, link or tooltip depend on it."""
-        if not hasattr(self, "_digest"):
-            self._digest = memo.digest(self.matcher_digest, [self.terms[k] for k in sorted(self.terms)])
-        return self._digest
+        return memo.digest(self.matcher_digest, [self.terms[k] for k in sorted(self.terms)])
 
     # -- lookups -------------------------------------------------------------------
     def ordered(self) -> list[Term]:
@@ -134,7 +133,7 @@ class Glossary:
         found = self._by_report.get(report_slug)
         return list(found.links.get(anchor, ())) if found else []
 
-    def definition_links(self, term_key: str, index: int) -> list[tuple[int, int, str]]:
+    def definition_links(self, term_key: str, index: int) -> list[Span]:
         """``(start, end, other_key)`` spans in ``terms[term_key].definitions[index].text``."""
         return list(self._definition_links.get((term_key, index), []))
 

@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
-from ..pinyin import Style, lazy_pinyin
-
 from .. import memo
 from ..model import Report
+from ..pinyin import Style, lazy_pinyin
+from ..text import HAN, HAN_RE
 from .normalize import normalize, strip_quotes
 from .occurrences import report_units
 
@@ -30,8 +30,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from . import Glossary
 
 _NUM = "[一二两三四五六七八九十百千]"
-_HAN = "[\u4e00-\u9fff]"
-_HAN_RE = re.compile(_HAN)
+_HAN = f"[{HAN}]"
 _QUOTED_RE = re.compile(r"[“「『]([^“”「」『』\"\n]{2,12})[”」』]")
 _SENTENCE_PUNCT = re.compile(r"[，。；：？！,;:?!（）()《》\d%％.]")
 # After its first numeral ``n``: the lookbehind checks the character before it.
@@ -62,7 +61,7 @@ _normalized = lru_cache(maxsize=65536)(normalize)  # phrases recur across report
 def _quoted(inner: str) -> Optional[str]:
     """The phrase a quoted text stands for, or None when it is no candidate."""
     inner = inner.strip()
-    if len(inner) >= 2 and not _SENTENCE_PUNCT.search(inner) and _HAN_RE.search(inner):
+    if len(inner) >= 2 and not _SENTENCE_PUNCT.search(inner) and HAN_RE.search(inner):
         return strip_quotes(inner)
     return None
 
@@ -123,8 +122,8 @@ def candidates(reports: list[Report], glossary: "Glossary") -> list[Candidate]:
     table = memo.table("candidates")
     for report in reports:
         # Per report: reused across rebuilds while the report and the glossary's surfaces are unchanged.
-        key = memo.report_key(report)
-        found = table.get(key and (key, glossary.matcher_digest), lambda: report_candidates(report, glossary))
+        found = table.get(memo.report_key(report, glossary.matcher_digest),
+                          lambda: report_candidates(report, glossary))
         for phrase, n in found.items():
             counts[phrase] = counts.get(phrase, 0) + n
             where.setdefault(phrase, set()).add(report.slug)

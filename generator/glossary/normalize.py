@@ -12,11 +12,13 @@ characters, quotes included.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from bisect import bisect_right
 from itertools import accumulate
 from operator import sub
+from typing import NamedTuple
 
 # Quote characters that never make a different term (after NFKC, so full-width
 # ＂ and ＇ are covered by " and ').
@@ -29,30 +31,22 @@ _HEADWORD_DROP_RE = re.compile(r"[“”‘’「」『』\"'＂＇\s]+")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
-_FOLDED: dict[str, str] = {}  # memo of ``_fold_char``
-
-
+@functools.cache
 def _fold_char(ch: str) -> str:
     """One original character as it appears in the projection ('' when dropped)."""
-    folded = _FOLDED.get(ch)
-    if folded is None:
-        out = unicodedata.normalize("NFKC", ch)
-        folded = "".join(c for c in out if c not in DROPPED and not c.isspace()).translate(_ASCII_LOWER)
-        _FOLDED[ch] = folded
-    return folded
+    out = unicodedata.normalize("NFKC", ch)
+    return "".join(c for c in out if c not in DROPPED and not c.isspace()).translate(_ASCII_LOWER)
 
 
 # Ranges where every character NFKC-folds on its own (no composition with a neighbour);
-# inside them only the characters listed by ``_tables`` expand (① -> 1, ㈠ -> (一)).
+# inside them only the characters listed by ``_tables`` expand (① -> 1, ㈠ -> (一)). These are
+# Unicode blocks chosen for NFKC, not the Han class (generator.text.HAN): the compatibility
+# ideographs fold to other characters and take the slow path.
 _SAFE_RANGES = "\x00-\u02ff\u2000-\u2bff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uff9d\uffa0-\uffef"
-_CACHE: list = []
-_FOLD: dict[int, str] = {}
 # The fast path removes and folds these with ``str.replace`` before its regexes: they
 # are in nearly every paragraph, and a regex substitution per match costs far more.
 _FREQUENT_DROPS = "、“” 　"
 _FREQUENT_FOLDS = "，；：（）！？％"
-_DROPS: list[str] = []
-_FOLDS: list[tuple[str, str]] = []
 _SPAN = re.Match.span
 
 
@@ -68,43 +62,52 @@ def _class_of(codes: list[int]) -> str:
     return "".join(out)
 
 
-def _tables() -> tuple["re.Pattern", "re.Pattern", "re.Pattern", "re.Pattern"]:
+class _Tables(NamedTuple):
+    dropped: "re.Pattern[str]"  # runs of characters the projection drops
+    unsafe: "re.Pattern[str]"  # a character that needs the slow path
+    changing: "re.Pattern[str]"  # runs of characters that fold to another one
+    odd: "re.Pattern[str]"  # a character not kept as it is (one of the other three)
+    fold: dict[int, str]  # code -> its fold, for the characters ``changing`` matches
+    drops: list[str]  # the frequent drops, removed by ``str.replace`` first
+    folds: list[tuple[str, str]]  # the frequent folds, (character, fold)
+
+
+@functools.cache
+def _tables() -> _Tables:
     """Regexes of the characters the projection drops, needs the slow path for, folds,
     and of any character that is not kept as it is (one of the other three).
 
-    Built once from NFKC itself (about 40,000 look-ups over the safe ranges); the
-    folds of single characters go to ``_FOLD``. The last two are single classes
-    without ``+`` so that ``re`` scans for them at C speed.
+    Built once from NFKC itself (about 40,000 look-ups over the safe ranges), with the
+    folds of single characters. The last two regexes are single classes without ``+``
+    so that ``re`` scans for them at C speed.
     """
-    if not _CACHE:
-        dropped, changing = [], []
-        plain: list[int] = []  # safe and folding to at most one character
-        same: list[int] = []  # safe and kept as it is
-        for lo, hi in re.findall(r"(.)-(.)", _SAFE_RANGES):
-            for code in range(ord(lo), ord(hi) + 1):
-                ch = chr(code)
-                folded = _fold_char(ch)
-                if len(folded) > 1:
-                    continue
-                plain.append(code)
-                if folded == ch:
-                    same.append(code)
-                elif not folded:
-                    dropped.append(re.escape(ch))
-                else:
-                    changing.append(re.escape(ch))
-                    _FOLD[code] = folded
-        _CACHE.append(re.compile("[" + "".join(dropped) + "]+"))
-        _CACHE.append(re.compile(f"[^{_class_of(plain)}]"))
-        _CACHE.append(re.compile("[" + "".join(changing) + "]+"))
-        _CACHE.append(re.compile(f"[^{_class_of(same)}]"))
-        _DROPS.extend(ch for ch in _FREQUENT_DROPS if _CACHE[0].fullmatch(ch))
-        _FOLDS.extend((ch, _FOLD[ord(ch)]) for ch in _FREQUENT_FOLDS if ord(ch) in _FOLD)
-    return _CACHE[0], _CACHE[1], _CACHE[2], _CACHE[3]
+    dropped, changing = [], []
+    plain: list[int] = []  # safe and folding to at most one character
+    same: list[int] = []  # safe and kept as it is
+    fold: dict[int, str] = {}
+    for lo, hi in re.findall(r"(.)-(.)", _SAFE_RANGES):
+        for code in range(ord(lo), ord(hi) + 1):
+            ch = chr(code)
+            folded = _fold_char(ch)
+            if len(folded) > 1:
+                continue
+            plain.append(code)
+            if folded == ch:
+                same.append(code)
+            elif not folded:
+                dropped.append(re.escape(ch))
+            else:
+                changing.append(re.escape(ch))
+                fold[code] = folded
+    dropped_re = re.compile("[" + "".join(dropped) + "]+")
+    return _Tables(dropped_re, re.compile(f"[^{_class_of(plain)}]"), re.compile("[" + "".join(changing) + "]+"),
+                   re.compile(f"[^{_class_of(same)}]"), fold,
+                   [ch for ch in _FREQUENT_DROPS if dropped_re.fullmatch(ch)],
+                   [(ch, fold[ord(ch)]) for ch in _FREQUENT_FOLDS if ord(ch) in fold])
 
 
-def _fold_match(m: "re.Match") -> str:
-    return m.group().translate(_FOLD)
+def _fold_match(m: "re.Match[str]") -> str:
+    return m.group().translate(_tables().fold)
 
 
 def normalize(text: str) -> str:
@@ -130,7 +133,8 @@ class Projection:
     __slots__ = ("original", "text", "_pstarts", "_ostarts", "_expanded")
 
     def __init__(self, original: str):
-        dropped, unsafe, changing, odd = _tables()
+        tables = _tables()
+        dropped, unsafe, changing, odd = tables.dropped, tables.unsafe, tables.changing, tables.odd
         self.original = original
         self._pstarts: list[int] = []  # filled on first use: most texts hold no match
         self._ostarts: list[int] = []
@@ -138,9 +142,9 @@ class Projection:
         # Fast path, all in C: the frequent drops and folds by ``str.replace``; the
         # regexes only when some other character is left.
         text = original
-        for ch in _DROPS:
+        for ch in tables.drops:
             text = text.replace(ch, "")
-        for ch, folded in _FOLDS:
+        for ch, folded in tables.folds:
             text = text.replace(ch, folded)
         if odd.search(text) is not None:
             if unsafe.search(text) is not None:  # rare: NFKC would expand or compose
@@ -155,7 +159,7 @@ class Projection:
 
     def _map(self) -> None:
         """Segments of the fast path: one per run of kept characters."""
-        spans = list(map(_SPAN, _tables()[0].finditer(self.original)))
+        spans = list(map(_SPAN, _tables().dropped.finditer(self.original)))
         ends = [end for _start, end in spans]
         kept = map(sub, [start for start, _end in spans], [0] + ends)  # kept run before each drop
         self._pstarts = list(accumulate(kept, initial=0))

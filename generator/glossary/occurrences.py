@@ -21,13 +21,14 @@ from dataclasses import dataclass
 from typing import Callable, Iterator, Optional
 
 from ..model import Occurrence, Report
+from ..text import HAN
 from .matcher import Matcher
 
 _NO_LINK_RE = re.compile(
     r"\[[^\[\]\n]*\]\([^()\s]*\)"  # Markdown link
     r"|<a\b[^>]*>.*?</a\s*>"  # HTML link
     r"|<[a-zA-Z/][^<>\n]*>"  # any other HTML tag
-    r"|(?:https?://|ftp://|www\.)[^\s，。；、）)\]】“”\"'<>\u4e00-\u9fff]+"  # bare URL
+    rf"|(?:https?://|ftp://|www\.)[^\s，。；、）)\]】“”\"'<>{HAN}]+"  # bare URL
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",  # e-mail address
     re.IGNORECASE | re.DOTALL,
 )

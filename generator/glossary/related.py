@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections import Counter
 from itertools import combinations
 
-from ..model import Occurrence
+from ..model import Occurrence, Span
 
 CO_OCCURS_TOP = 5
 
-DefinitionLinks = dict[tuple[str, int], list[tuple[int, int, str]]]
+DefinitionLinks = dict[tuple[str, int], list[Span]]
 
 
 def co_occurrence(occurrences: list[Occurrence]) -> Counter:

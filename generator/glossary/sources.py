@@ -12,44 +12,28 @@ official first (by year, region level, report slug, entry order), then curated (
 
 from __future__ import annotations
 
-import re
 import unicodedata
-
-from ..pinyin import Style, lazy_pinyin
 
 from ..config import CuratedEntry
 from ..model import REGION_LEVELS, Definition, Report, Term
+from ..pinyin import Style, ascii_fold, lazy_pinyin, pinyin_slug
+from ..text import HAN_RE, unique_name
 from .normalize import normalize, strip_quotes
-
-_HAN_RE = re.compile(r"[\u3400-\u9fff]")
-_NON_ALNUM_RE = re.compile(r"[^a-z0-9]+")
 
 
 # --------------------------------------------------------------------------- pinyin
 
 
-def _ascii_fold(text: str) -> str:
-    """Non-Han text as lowercase ASCII words joined by "-" (accents and width folded)."""
-    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text))
-    text = text.encode("ascii", "ignore").decode("ascii").lower()
-    return _NON_ALNUM_RE.sub("-", text).strip("-")
-
-
 def slug_of(headword: str) -> str:
     """``三北工程`` -> ``san-bei-gong-cheng``; non-Han characters ASCII-folded."""
-    parts = []
-    for piece in lazy_pinyin(headword, errors=lambda chunk: [chunk]):
-        folded = _ascii_fold(piece)
-        if folded:
-            parts.append(folded)
-    return "-".join(parts) or "term"
+    return pinyin_slug(headword, "term")
 
 
 def pinyin_of(headword: str) -> str:
     """Tone-marked pinyin, one syllable per Han character: ``sān běi gōng chéng``."""
     out = []
-    for piece in lazy_pinyin(headword, style=Style.TONE, errors=lambda chunk: [chunk]):
-        if _HAN_RE.search(piece) is None and piece.strip():
+    for piece in lazy_pinyin(headword, style=Style.TONE, errors=lambda chunk: chunk):
+        if HAN_RE.search(piece) is None and piece.strip():
             cleaned = "".join(c for c in unicodedata.normalize("NFKC", piece) if c.isalnum())
             if cleaned:
                 out.append(cleaned)
@@ -60,7 +44,7 @@ def pinyin_of(headword: str) -> str:
 
 def sort_key(term: Term) -> tuple:
     """Pinyin order (tone number breaks ties), then the headword itself."""
-    syllables = lazy_pinyin(term.headword, style=Style.TONE3, errors=lambda chunk: [_ascii_fold(chunk)])
+    syllables = lazy_pinyin(term.headword, style=Style.TONE3, errors=ascii_fold)
     return (tuple(s for s in syllables if s), term.headword, term.key)
 
 
@@ -111,17 +95,17 @@ def collect_terms(reports: list[Report], curated: list[CuratedEntry]) -> dict[st
 
     official_defs: dict[str, list[Definition]] = {}
     for report in sorted(reports, key=_report_order):
-        for entry in report.glossary:
-            norm = normalize(entry.term)
-            text = entry.definition.strip()
+        for found in report.glossary:
+            norm = normalize(found.term)
+            text = found.definition.strip()
             if not norm or not text:
                 continue
             key = norm if norm in terms else alias_to_key.get(norm, norm)
             if key not in terms:
-                terms[key] = Term(key=key, headword=strip_quotes(entry.term), slug="", pinyin="")
+                terms[key] = Term(key=key, headword=strip_quotes(found.term), slug="", pinyin="")
             official_defs.setdefault(key, []).append(Definition(
                 text=text, origin="official", source=official_label(report), report_slug=report.slug,
-                anchor=entry.anchor, term_as_written=entry.term, region=report.region_name,
+                anchor=found.anchor, term_as_written=found.term, region=report.region_name,
                 year=report.year))
 
     for key, term in terms.items():
@@ -132,21 +116,18 @@ def collect_terms(reports: list[Report], curated: list[CuratedEntry]) -> dict[st
 
 
 def assign_slugs(terms: dict[str, Term]) -> None:
-    """Pinyin slugs, unique: on a collision the keys in sorted order get -2, -3 …"""
+    """Pinyin slugs, unique: on a collision the keys in sorted order get -2, -3 …
+    (a slug some headword spells by itself is never given to another term)."""
     by_base: dict[str, list[str]] = {}
     for key, term in terms.items():
         by_base.setdefault(slug_of(term.headword), []).append(key)
     taken = set(by_base)
+    counters: dict[str, int] = {}
     for base in sorted(by_base):
-        keys = sorted(by_base[base])
-        terms[keys[0]].slug = base
-        n = 2
-        for key in keys[1:]:
-            while f"{base}-{n}" in taken:
-                n += 1
-            terms[key].slug = f"{base}-{n}"
-            taken.add(terms[key].slug)
-            n += 1
+        first, *rest = sorted(by_base[base])
+        terms[first].slug = base
+        for key in rest:
+            terms[key].slug = unique_name(base, taken, counters)
 
 
 def surface_map(terms: dict[str, Term]) -> dict[str, str]:

@@ -18,22 +18,9 @@ from __future__ import annotations
 from pymdownx.slugs import slugify
 
 from ..model import Report, Section
+from ..text import unique_name
 
 _slug = slugify(case="lower")
-
-
-def _unique(base: str, used: set[str], counters: dict[str, int]) -> str:
-    """``base``, or ``base-2``, ``base-3`` … the first not yet used (counting, not rescanning)."""
-    base = base or "section"
-    anchor, n = base, counters.get(base, 1)
-    if n > 1:
-        anchor = f"{base}-{n}"
-    while anchor in used:
-        n += 1
-        anchor = f"{base}-{n}"
-    counters[base] = n
-    used.add(anchor)
-    return anchor
 
 
 def assign_anchors(report: Report) -> None:
@@ -51,7 +38,7 @@ def assign_anchors(report: Report) -> None:
         nonlocal entry_no
         # A title starting with punctuation ("{: x }") slugs to "-x-": an id must start with
         # a letter, digit or Han character (markdown.check_anchor refuses it otherwise).
-        section.anchor = _unique(_slug(section.title, "-").lstrip("-"), used, counters)
+        section.anchor = unique_name(_slug(section.title, "-").lstrip("-") or "section", used, counters)
         for i, p in enumerate(section.paragraphs, 1):
             p.anchor = f"p{path}-{i}"
             used.add(p.anchor)

@@ -37,8 +37,8 @@ import re
 from dataclasses import dataclass
 
 from ..model import Removal
+from ..text import HAN
 
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CN_NUM = "一二三四五六七八九十百零〇"
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]\n]*\]")

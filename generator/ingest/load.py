@@ -8,13 +8,17 @@ and carries the same ``digest``.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
-from typing import Iterable, Union
+from typing import Iterable, Optional, Union
 
 from .. import memo
+from ..config import SiteConfig
 from ..errors import InputError
 from ..model import Diagnostic, Report
+from ..text import unique_name
 from .parse import parse_report, region_registry
+from .regions import RegionRegistry
 
 REPORT_SUFFIXES = (".txt", ".md")
 
@@ -29,15 +33,20 @@ def report_files(paths_or_folder: Union[str, Path, Iterable[Union[str, Path]]]) 
     return [Path(p) for p in paths_or_folder]
 
 
-def load_reports(paths_or_folder, config=None) -> tuple[list[Report], list[Diagnostic]]:
+def load_reports(paths_or_folder: Union[str, Path, Iterable[Union[str, Path]]],
+                 config: Optional[SiteConfig] = None) -> tuple[list[Report], list[Diagnostic]]:
     """Parse every report; a bad file becomes an error Diagnostic and the rest go on.
 
     Reports come back sorted by (region, year, slug). Slugs are made unique: a repeat
     gets ``-2``, ``-3`` … with a warning, and two reports of the same region and year
     get a warning too. An unchanged file parsed earlier in this process is not parsed again.
+
+    The parsed reports are memo entries, shared with later builds, and are never changed:
+    a report whose slug or diagnostics this set changes comes back as a shallow copy
+    (``dataclasses.replace``) that shares the parsed tree.
     """
     env = _parse_settings(config)
-    registry = memo.table("region-registry").get(env, lambda: region_registry(config))
+    registry = region_registry(config)
     reports: list[Report] = []
     diagnostics: list[Diagnostic] = []
     for path in report_files(paths_or_folder):
@@ -50,11 +59,12 @@ def load_reports(paths_or_folder, config=None) -> tuple[list[Report], list[Diagn
         reports.append(report)
         diagnostics.extend(report.diagnostics)
     reports.sort(key=lambda r: (r.region_name, r.year or 0, r.slug, r.source))
-    diagnostics.extend(unique_slugs(reports))
+    reports, added = unique_slugs(reports)
+    diagnostics.extend(added)
     return reports, diagnostics
 
 
-def _parse_settings(config) -> str:
+def _parse_settings(config: Optional[SiteConfig]) -> str:
     """Digest of what, besides the file, decides how it parses: regions and per-report
     overrides, and the working directory (``Report.source`` is relative to it)."""
     if config is None:
@@ -69,51 +79,44 @@ def _file_digest(path: Path) -> str:
     return memo.table("file-digest").get(key, lambda: memo.digest(path.read_bytes()))
 
 
-def _parse_memoized(path: Path, config, registry, env: str) -> Report:
-    """``parse_report`` through the memo; the Report comes back as parsing returned it
-    (``unique_slugs`` may have renamed it or added diagnostics in an earlier build)."""
+def _parse_memoized(path: Path, config: Optional[SiteConfig], registry: RegionRegistry, env: str) -> Report:
+    """``parse_report`` through the memo; the Report is the memo's own (do not change it)."""
     try:
         content = _file_digest(path)
     except OSError:  # let parse_report say what is wrong with the file
         return parse_report(path, config, registry=registry)
     key = memo.digest(str(path), content, env)
-
-    def parse() -> tuple[Report, str, tuple]:
-        report = parse_report(path, config, registry=registry)
-        report.digest = key
-        return report, report.slug, tuple(report.diagnostics)
-
-    report, slug, diagnostics = memo.table("report").get(key, parse)
-    report.slug = slug
-    report.diagnostics[:] = diagnostics
-    return report
+    return memo.table("report").get(key, lambda: replace(parse_report(path, config, registry=registry), digest=key))
 
 
-def unique_slugs(reports: list[Report]) -> list[Diagnostic]:
-    """Make slugs unique in list order; warn about renamed slugs and same region+year."""
-    out: list[Diagnostic] = []
+def unique_slugs(reports: list[Report]) -> tuple[list[Report], list[Diagnostic]]:
+    """Slugs made unique in list order, and warnings about renamed slugs and same region+year.
+
+    ``reports`` are not changed: a report that gets another slug or a warning is replaced
+    by a copy in the list returned."""
+    out: list[Report] = []
+    warnings: list[Diagnostic] = []
     used: dict[str, Report] = {}
     seen_region_year: dict[tuple[str, int], Report] = {}
     for report in reports:
+        added: list[Diagnostic] = []
         if report.region_name and report.year:
             key = (report.region_name, report.year)
             if key in seen_region_year:
-                d = Diagnostic(report.source, f"another report of {key[0]} {key[1]} exists "
-                               f"({seen_region_year[key].source}); check that both belong here, or set "
-                               "`year:`/`region:` in site_config/reports.yaml")
-                out.append(d)
-                report.diagnostics.append(d)
+                added.append(Diagnostic(report.source, f"another report of {key[0]} {key[1]} exists "
+                                        f"({seen_region_year[key].source}); check that both belong here, or set "
+                                        "`year:`/`region:` in site_config/reports.yaml"))
             else:
                 seen_region_year[key] = report
-        base, n = report.slug, 1
-        while report.slug in used:
-            n += 1
-            report.slug = f"{base}-{n}"
-        if n > 1:
-            d = Diagnostic(report.source, f"slug {base!r} is already used by {used[base].source}; "
-                           f"this report is published as {report.slug!r} "
-                           "(set `slug:` in site_config/reports.yaml to choose one)")
-            out.append(d)
-            report.diagnostics.append(d)
-        used[report.slug] = report
-    return out
+        base = report.slug
+        slug = unique_name(base, used)
+        if slug != base:
+            added.append(Diagnostic(report.source, f"slug {base!r} is already used by {used[base].source}; "
+                                    f"this report is published as {slug!r} "
+                                    "(set `slug:` in site_config/reports.yaml to choose one)"))
+        if added:
+            report = replace(report, slug=slug, diagnostics=[*report.diagnostics, *added])
+            warnings.extend(added)
+        used[slug] = report
+        out.append(report)
+    return out, warnings

@@ -31,7 +31,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+from ..config import SiteConfig
 from ..model import Diagnostic, Region, Speaker
+from ..text import HAN
 from .dates import DATE, parse_date, plain, planned_year
 from .regions import NATIONAL, RegionRegistry, short_form
 from .titleblock import DEFAULT_TITLE, dateline_parts, name_only, parse_speaker, read_block
@@ -41,7 +43,7 @@ __all__ = ["Metadata", "extract_metadata", "apply_overrides", "parse_date", "par
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?[^\d()（）]{0,20}?政府工作报告")
 _PLAN = re.compile(r"((?:19|20)\d{2})年的?(?:主要|重点)?(?:工作安排|重点工作|主要任务|主要目标|目标任务|工作任务|总体要求|工作部署|经济社会发展(?:的?主要)?(?:目标|任务|安排))(?!回顾|总结|情况)")
 _REVIEW = re.compile(r"((?:19|20)\d{2})年(?:的|及|和)?[^，。；]{0,14}?(?:工作|发展)?(?:回顾|总结)|回顾((?:19|20)\d{2})年")
-_SELF = re.compile(r"我代表(?P<who>[\u4e00-\u9fff]{0,12}?)(?P<org>人民政府|政府|行政公署|行署|国务院)")
+_SELF = re.compile(rf"我代表(?P<who>[{HAN}]{{0,12}}?)(?P<org>人民政府|政府|行政公署|行署|国务院)")
 # The kind of region a self-reference names: "市人民政府" → a region named …市.
 _SELF_KINDS = {"自治区": ("自治区",), "省": ("省",), "市": ("市",), "区": ("区",), "县": ("县",),
                "旗": ("旗",), "州": ("州",), "盟": ("盟",), "": ("盟", "地区")}
@@ -186,7 +188,7 @@ def _prefecture_over_county(registry: RegionRegistry, text: str, winner: tuple[s
 # --------------------------------------------------------------------------- the entry point
 
 
-def extract_metadata(lines: list[str], front_matter: dict, source: str, config=None,
+def extract_metadata(lines: list[str], front_matter: dict, source: str, config: Optional[SiteConfig] = None,
                      registry: Optional[RegionRegistry] = None, first_line: int = 1) -> Metadata:
     """Metadata of one report; see the module docstring for the order of sources.
 
@@ -224,7 +226,7 @@ def extract_metadata(lines: list[str], front_matter: dict, source: str, config=N
     put("audience", [(fm.get("audience"), "front-matter"),
                      (block.audience, text_src("audience"))])
     if speaker or fm.get("speaker_name"):
-        meta.speaker = Speaker(fm.get("speaker_name") or speaker.name, speaker.title if speaker else "")
+        meta.speaker = Speaker(fm.get("speaker_name") or (speaker.name if speaker else ""), speaker.title if speaker else "")
         meta.sources["speaker"] = "front-matter" if fm.get("speaker_name") and not speaker else text_src("speaker")
 
     # Year: explicit title year, meeting date, plan/review heading, file name.
@@ -261,8 +263,8 @@ def extract_metadata(lines: list[str], front_matter: dict, source: str, config=N
     if region is None and any(_NATIONAL.search(t) for t in (meeting, block.title, speaker.title if speaker else "")):
         region, src = registry.resolve(NATIONAL), text_src("dateline" if _NATIONAL.search(meeting) else "title")
     if region is None:
-        region, where = _region_from_mentions(registry, lines, hints)
-        src = f"text:{at(where)}" if region else ""
+        region, mention_line = _region_from_mentions(registry, lines, hints)
+        src = f"text:{at(mention_line)}" if region else ""
     if region is None:
         region = registry.find_in_text(stem, hints)
         src = "file-name" if region else ""
@@ -273,9 +275,10 @@ def extract_metadata(lines: list[str], front_matter: dict, source: str, config=N
     return meta
 
 
-def apply_overrides(meta: Metadata, source: str, config, registry: RegionRegistry) -> Metadata:
+def apply_overrides(meta: Metadata, source: str, config: Optional[SiteConfig],
+                    registry: RegionRegistry) -> Metadata:
     """Apply ``config.reports[<file name>].fields`` on top of ``meta`` (override wins)."""
-    override = (getattr(config, "reports", None) or {}).get(Path(source).name)
+    override = config.reports.get(Path(source).name) if config is not None else None
     if override is None:
         return meta
     fields = override.fields

@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 from typing import Optional
 
+from .. import memo
+from ..config import SiteConfig
 from ..model import Diagnostic, Paragraph, Removal, Report
 from .anchors import assign_anchors
 from .clean import clean_lines
@@ -16,13 +18,13 @@ from .slugs import file_slug
 from .structure import TreeBuilder
 
 
-def parse_report(path: Path, config=None, registry: Optional[RegionRegistry] = None) -> Report:
+def parse_report(path: Path, config: Optional[SiteConfig] = None, registry: Optional[RegionRegistry] = None) -> Report:
     """Parse a report file; raises ``InputError`` (one line) when it cannot be read."""
     path = Path(path)
     return build_report(read_source(path), _display(path), config, registry)
 
 
-def parse_text(text: str, source: str, config=None, registry: Optional[RegionRegistry] = None) -> Report:
+def parse_text(text: str, source: str, config: Optional[SiteConfig] = None, registry: Optional[RegionRegistry] = None) -> Report:
     """Parse already-decoded report text; ``source`` names it in diagnostics.
 
     Raises ``InputError`` like ``parse_report`` for empty text or text with NUL characters.
@@ -44,20 +46,14 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-_REGISTRIES: dict[int, tuple[object, RegionRegistry]] = {}
+def region_registry(config: Optional[SiteConfig] = None) -> RegionRegistry:
+    """The region registry for ``config``'s regions: a memo entry, built again only when
+    ``site_config/regions.yaml`` changed (the registry reads nothing else)."""
+    regions = config.regions if config is not None else []
+    return memo.table("region-registry").get(memo.digest(regions), lambda: RegionRegistry(config))
 
 
-def region_registry(config=None) -> RegionRegistry:
-    """The region registry for ``config``, built once per config object."""
-    cached = _REGISTRIES.get(id(config))
-    if cached is None or cached[0] is not config:
-        if len(_REGISTRIES) > 8:
-            _REGISTRIES.clear()
-        cached = _REGISTRIES[id(config)] = (config, RegionRegistry(config))
-    return cached[1]
-
-
-def build_report(src: Source, source: str, config=None, registry: Optional[RegionRegistry] = None) -> Report:
+def build_report(src: Source, source: str, config: Optional[SiteConfig] = None, registry: Optional[RegionRegistry] = None) -> Report:
     removed: list[Removal] = []
     diagnostics: list[Diagnostic] = [Diagnostic(source, p, 1) for p in src.problems]
     if src.front_matter_text:

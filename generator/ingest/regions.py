@@ -13,7 +13,9 @@ from typing import Iterable, Optional
 
 import ahocorasick
 
+from ..config import RegionConfig, SiteConfig
 from ..model import Region, RegionRef
+from ..text import HAN_RE
 from .divisions import Entry, dataset_names, level_of, load_dataset, short_form
 
 __all__ = ["RegionRegistry", "short_form", "NATIONAL", "NATIONAL_CODE", "LEVEL_RANK"]
@@ -39,7 +41,7 @@ def _hex(text: str) -> str:
 class RegionRegistry:
     """Look regions up by name, find them in text, walk the hierarchy."""
 
-    def __init__(self, config=None):
+    def __init__(self, config: Optional[SiteConfig] = None):
         self._entries: dict[str, Entry] = dict(load_dataset())
         self._entries[NATIONAL_CODE] = Entry(NATIONAL_CODE, NATIONAL, "national", None)
         full, short = dataset_names()
@@ -47,13 +49,13 @@ class RegionRegistry:
         self._names[NATIONAL] = [NATIONAL_CODE]
         self._aliases: dict[str, str] = dict.fromkeys(NATIONAL_ALIASES, NATIONAL_CODE)  # alias -> key
         self._short: dict[str, str] = short
-        for rc in (getattr(config, "regions", None) or []):
+        for rc in (config.regions if config is not None else []):
             self._merge(rc)
         self._short = {s: k for s, k in short.items() if s not in self._names and s not in self._aliases}
         self._automaton = None  # built on the first scan, see _matcher
 
     # -- configuration ----------------------------------------------------------------
-    def _merge(self, rc) -> None:
+    def _merge(self, rc: RegionConfig) -> None:
         """Add one site_config/regions.yaml entry: a new region and/or aliases.
 
         An entry naming a known region (by code, by a unique name, or by a shared
@@ -82,7 +84,7 @@ class RegionRegistry:
             if alias != self._entries[key].name:
                 self._aliases[alias] = key
 
-    def _parent_key(self, rc) -> Optional[str]:
+    def _parent_key(self, rc: RegionConfig) -> Optional[str]:
         if not rc.parent:
             return None
         keys = self._lookup(rc.parent)
@@ -145,7 +147,7 @@ class RegionRegistry:
 
     def children(self, code: str) -> list[Region]:
         """Regions directly below ``code`` (or a configured region's name), by code."""
-        key = code if code in self._entries else (self.candidates(code) or [None])[0]
+        key = code if code in self._entries else next(iter(self.candidates(code)), None)
         return [self._region(k) for k in sorted(self._entries) if self._entries[k].parent == key and key]
 
     # -- text -------------------------------------------------------------------------
@@ -205,7 +207,7 @@ class RegionRegistry:
         """True for a name that starts mid-word and ends in the head of an office title:
         合作市 in 城市合作市长会 (城市 · 合作 · 市长会), never 苏州市 in 苏州市长 at a line's start."""
         end = start + length
-        return (end < len(text) and text[end] == "长" and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff"
+        return (end < len(text) and text[end] == "长" and start > 0 and HAN_RE.match(text[start - 1]) is not None
                 and bool(_TITLE_HEAD.search(text[start:end])))
 
     def mentions(self, text: str) -> list[tuple[int, str, list[str]]]:

@@ -45,14 +45,16 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from ..model import Diagnostic, GlossaryEntry, Paragraph, Removal, Section
+from ..model import Diagnostic, GlossaryEntry, Paragraph, Removal, Section, SectionKind
 from .clean import CleanLine
 from .glossary import NOTES_TITLE, GlossaryBuilder, cited_note_marks, opens_note_list
-from .headings import (ATTACHMENT, DASH, GLOSSARY, PART, SUB, TITLE, Heading, classify, ends_sentence,
-                       int_to_cn, is_signature, lead_length, match_item, match_numbered_item)
+from .headings import (ATTACHMENT, CN_NUMERALS, DASH, GLOSSARY, PART, SUB, TITLE, Heading, classify,
+                       ends_sentence, int_to_cn, is_note, is_signature, lead_length, match_item,
+                       match_numbered_item)
 from .lists import ListRules
 from .tree_fixes import (dedupe, demote_empty_dashes, demote_lone_runin_title, demote_trailing_titles,
-                         finish_tables, promote_synthetic, remove_stray_spaces, unwrap_lone_title)
+                         finish_tables, name_synthetic, promote_synthetic, remove_stray_spaces,
+                         unwrap_lone_title)
 
 _EMBEDDED_FIRST_SUB = re.compile(r"^(.*?[。：:])\s*([（(]一[）)].*)$")
 _HEADING_LIKE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|——)")
@@ -123,7 +125,7 @@ class TreeBuilder(ListRules):
             self.warn(f"heading number {heading.number} skips a number (expected {int_to_cn(expected)}); "
                       "part of the report may be missing — compare with the original and add what is missing", line)
 
-    def open(self, depth: int, kind_tag: str, h: Heading, kind: str, line: int) -> Section:
+    def open(self, depth: int, kind_tag: str, h: Heading, kind: SectionKind, line: int) -> Section:
         """Open a section at stack ``depth`` (0 = level 1), closing deeper ones."""
         section = Section(title=h.title, level=depth + 1, anchor="", line=line, kind=kind, number=h.number)
         del self.stack[depth:]
@@ -242,15 +244,15 @@ class TreeBuilder(ListRules):
 
     def set_last(self, para: Optional[Paragraph]) -> None:
         """Finish the paragraph being built and make ``para`` the one lines may join."""
-        if self.pieces:
+        if self.pieces and self.last is not None:  # the pieces continue ``last``
             self.last.text += "".join(self.pieces)
-            self.pieces = []
+        self.pieces = []
         self.last = para
 
     def add_text(self, cl: CleanLine, gap: str) -> None:
         text = cl.text
         item = match_item(text)
-        numbered = match_numbered_item(text) if item is None and text.lstrip()[:1] in _CN_NUMERALS else None
+        numbered = match_numbered_item(text) if item is None and text.lstrip()[:1] in CN_NUMERALS else None
         if numbered is not None and self.numbered_list_item(numbered, text):
             para = Paragraph(numbered.text, "", cl.line, kind="item", number=numbered.number)
             self.container().append(para)
@@ -277,7 +279,7 @@ class TreeBuilder(ListRules):
         if "1" in text and not self.cited:
             self.cited = cited_note_marks(text)
         stripped = text.strip()
-        if para.kind == "text" and (_is_note(stripped) or is_signature(stripped) or (len(stripped) <= MAX_HEADING_LIKE
+        if para.kind == "text" and (is_note(stripped) or is_signature(stripped) or (len(stripped) <= MAX_HEADING_LIKE
                                                           and _HEADING_LIKE.match(stripped)
                                                           and not ends_sentence(stripped))):
             self.caption = True  # a bracketed note or a heading-like line: nothing joins to it
@@ -334,7 +336,8 @@ class TreeBuilder(ListRules):
             self.numbered_parts += 1
             self.real_parts += 1
             if self.real_parts == 1 and self.synthetic is not None:
-                self.name_synthetic(h)
+                self.last_number["parts"], note = name_synthetic(self.synthetic, h.value, self.source)
+                self.diagnostics.append(note)
             self.check_number("parts", h, line)
             self.open(0, PART, h, "part", line)
         else:
@@ -365,17 +368,6 @@ class TreeBuilder(ListRules):
             self.check_number(self.stack[depth][1], h, line)
         self.open(depth + 1, SUB, h, "subsection", line)
 
-    def name_synthetic(self, first_part: Heading) -> None:
-        part = self.synthetic
-        value = (first_part.value or 1) - 1
-        part.number = int_to_cn(value) if value >= 1 else ""
-        part.title = f"{part.number}、（前文缺失）" if part.number else "（前文缺失）"
-        self.last_number["parts"] = value if value >= 1 else None
-        first = part.sections[0].number if part.sections else ""
-        message = (f"the report starts in the middle of part {part.number or '?'} (first heading {first}); "
-                   f"its title is missing and is shown as “{part.title}”")
-        self.diagnostics.append(Diagnostic(self.source, message, part.line, "note"))  # a known source defect
-
     # ------------------------------------------------------------------ finish
     def finish(self) -> tuple[list[Paragraph], list[Section]]:
         self.set_last(None)
@@ -404,11 +396,3 @@ class TreeBuilder(ListRules):
         for s in self.sections:
             yield from s.walk()
 
-
-_CN_NUMERALS = frozenset("一二三四五六七八九十")
-
-
-def _is_note(text: str) -> bool:
-    """A whole bracketed note: ``（严龙 摄）`` / ``(备注：…)``."""
-    return len(text) >= 2 and text[0] in "（(" and text[-1] in "）)" and "）" not in text[1:-1] \
-        and ")" not in text[1:-1]

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..model import Speaker
+from ..text import HAN
 from .dates import DATE, OPEN_DATE, parse_date, plain
 
 DEFAULT_TITLE = "政府工作报告"
@@ -36,7 +37,7 @@ MAX_TITLE_LINE = 60  # a subtitle or slogan title is at most this long
 
 _DASHES = "—─―-－–~～ "
 _STATE_COUNCIL = "国务院"
-_HAN = r"\u4e00-\u9fff"
+_HAN = HAN
 _ROLE = r"(?:代理|代)?副?(?:总理|主席|省长|市长|区长|县长|旗长|盟长|州长|专员|行政长官|主任|部长)"
 _DOT = "·•・‧"
 _NAME = rf"(?:[{_HAN}](?:\s*[{_HAN}]){{1,7}}|[{_HAN}]{{1,10}}(?:\s*[{_DOT}]\s*[{_HAN}]{{1,10}}){{1,3}})"
@@ -200,7 +201,8 @@ def _read_at(lines: list[str], start: int, limit: int) -> TitleBlock:
             glued = _glued_audience(text)
             if glued and block.speaker is None:
                 block.speaker, block.speaker_line = glued[0], i
-            block.audience = glued[1] if glued else _AUDIENCE.match(text).group(1).strip()
+            audience = _AUDIENCE.match(text)  # the kind "audience" says it matches
+            block.audience = glued[1] if glued else (audience.group(1).strip() if audience else text.strip())
             block.audience_line, block.end = i, i
             return block
         compact = re.sub(r"\s+", "", text)  # "政 府 工 作 报 告" in newspaper layouts

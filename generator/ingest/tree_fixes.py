@@ -24,11 +24,11 @@ Each fix is a general rule about how real reports are laid out:
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Iterable, Optional
 
-from ..model import Paragraph, Removal, Section
-from .clean import HAN
-from .headings import ends_sentence
+from ..model import Diagnostic, Paragraph, Removal, Section
+from ..text import HAN
+from .headings import cn_to_int, ends_sentence, int_to_cn
 
 _STRAY_SPACE = re.compile(rf"(?<=[{HAN}])[ \u3000](?=[{HAN}])")
 _TABLE_SEPARATOR = re.compile(r"^\|(?:\s*:?-+:?\s*\|)+$")
@@ -88,9 +88,9 @@ def unwrap_lone_title(preamble: list[Paragraph], sections: list[Section]) -> boo
     parts = [c for c in wrapper.sections if c.kind == "subsection" and c.number]
     if len(parts) < 2 or len(parts) != len(wrapper.sections):
         return False
-    from .headings import cn_to_int
     values = [cn_to_int(c.number) for c in parts]
-    if None in values or values != sorted(values) or len(set(values)) != len(values):
+    known = [v for v in values if v is not None]
+    if len(known) != len(values) or known != sorted(known) or len(set(known)) != len(known):
         return False
     preamble.append(Paragraph(wrapper.title, "", wrapper.line))
     preamble.extend(wrapper.paragraphs)
@@ -151,6 +151,19 @@ def dedupe(preamble: list[Paragraph], sections: list[Section], removed: list[Rem
                 seen[key] = p.line
             keep.append(p)
         paras[:] = keep
+
+
+def name_synthetic(part: Section, first_value: Optional[int], source: str) -> tuple[Optional[int], Diagnostic]:
+    """Number and title the synthetic part before the first real part (numbered
+    ``first_value``): ``二、（前文缺失）``. Returns the part number it takes (None: none)
+    and the note that says so (a known source defect)."""
+    value = (first_value or 1) - 1
+    part.number = int_to_cn(value) if value >= 1 else ""
+    part.title = f"{part.number}、（前文缺失）" if part.number else "（前文缺失）"
+    first = part.sections[0].number if part.sections else ""
+    message = (f"the report starts in the middle of part {part.number or '?'} (first heading {first}); "
+               f"its title is missing and is shown as “{part.title}”")
+    return (value if value >= 1 else None), Diagnostic(source, message, part.line, "note")
 
 
 def promote_synthetic(sections: list[Section], part: Section) -> None:
