@@ -77,7 +77,8 @@ def _hand_written_title(text: str, rel: str) -> str:
 
 def hand_written(docs_src: Path) -> tuple[list[Page], dict[str, bytes]]:
     """docs_src/ Markdown pages (as Pages, for the nav) and other files (copied as bytes)."""
-    pages, assets = [], {}
+    pages: list[Page] = []
+    assets: dict[str, bytes] = {}
     if not docs_src.is_dir():
         return pages, assets
     for path in sorted(p for p in docs_src.rglob("*") if p.is_file()):

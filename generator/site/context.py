@@ -56,7 +56,8 @@ class Page:
 def region_slug(name: str) -> str:
     """Pinyin address of a region name: 鄂托克旗 -> e-tuo-ke-qi (ASCII, lowercase)."""
     words = []
-    for word in lazy_pinyin(name, errors=lambda chars: list(chars)):
+    # pypinyin takes a list from ``errors`` as one item per character (its stubs say str)
+    for word in lazy_pinyin(name, errors=lambda chars: list(chars)):  # type: ignore[arg-type,return-value]
         word = re.sub(r"[^a-z0-9]+", "-", word.lower()).strip("-")
         if word:
             words.append(word)

@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
-from ...model import REGION_LEVEL_LABELS, Report
+from ...model import REGION_LEVEL_LABELS, GlossaryEntry, Report
 from ..context import SiteContext
 
 
@@ -160,9 +160,9 @@ def most_common(counts: Counter, limit: int) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
 
 
-def defined_terms(ctx: SiteContext, report: Report) -> list[tuple[str, object]]:
+def defined_terms(ctx: SiteContext, report: Report) -> list[tuple[str, GlossaryEntry]]:
     """(term key, GlossaryEntry) for each 名词解释 entry of the report that became a term."""
-    out = []
+    out: list[tuple[str, GlossaryEntry]] = []
     if ctx.glossary is None:
         return out
     for entry in report.glossary:

@@ -249,20 +249,20 @@ def report_topics(report: Report, matcher: TopicMatcher
             sections.setdefault(slug, []).append(SectionMatch(report, section, hits))
     inherited = _inherited(report, own)
     none: set[str] = set()
-    for section, paragraph in report.paragraphs():
-        if section is not None and section.kind == "glossary":
+    for holder, paragraph in report.paragraphs():
+        if holder is not None and holder.kind == "glossary":
             continue
         grouped = matcher.grouped(paragraph.text)
         if not grouped:
             continue
-        above = inherited.get(section.anchor, none) if section else none
+        above = inherited.get(holder.anchor, none) if holder else none
         lead = paragraph.lead
         for slug in sorted(grouped):
             found = grouped[slug]
             value = _score_tuples(found, lead, slug in above)
             if value >= THRESHOLD:
                 paragraphs.setdefault(slug, []).append(
-                    ParagraphMatch(report, section, paragraph, value, matcher.as_hits(found)))
+                    ParagraphMatch(report, holder, paragraph, value, matcher.as_hits(found)))
     return sections, paragraphs
 
 
@@ -281,12 +281,12 @@ def assign_topics(reports: Iterable[Report], topics: list[Topic],
     for report in sorted(reports, key=lambda r: r.slug):
         key = memo.report_key(report)
         sections, paragraphs = table.get(key and (key, signature), lambda: report_topics(report, matcher))
-        for slug, matches in sections.items():
-            index.sections[slug].extend(matches)
-            by_section[(slug, report.slug)] = matches
-        for slug, matches in paragraphs.items():
-            index.paragraphs[slug].extend(matches)
-            by_paragraph[(slug, report.slug)] = matches
+        for slug, section_matches in sections.items():
+            index.sections[slug].extend(section_matches)
+            by_section[(slug, report.slug)] = section_matches
+        for slug, paragraph_matches in paragraphs.items():
+            index.paragraphs[slug].extend(paragraph_matches)
+            by_paragraph[(slug, report.slug)] = paragraph_matches
     return index
 
 

@@ -88,9 +88,9 @@ def _cell(page: str, cell: Optional[Cell]) -> str:
     if cell is None:
         return ""
     parts = []
-    if cell.target is not None:
+    if cell.target is not None and cell.target_report is not None:
         parts.append("目标 " + _link(page, cell.target_report, cell.target))
-    if cell.outcome is not None:
+    if cell.outcome is not None and cell.outcome_report is not None:
         parts.append("实际 " + _link(page, cell.outcome_report, cell.outcome))
     verdict = cell.verdict
     if verdict:
@@ -213,7 +213,8 @@ def _indicator_pages(ctx: SiteContext, name: str, slug: str, rows: list[Row], or
 def _index_page(ctx: SiteContext, index: TargetIndex, all_rows: dict[str, dict[str, Row]],
                 slugs: dict[str, str]) -> Page:
     path = urls.TARGETS_INDEX
-    items, total = [], Counter()
+    items: list[list[str]] = []
+    total: Counter[str] = Counter()
     for ind in index.catalogue.indicators:
         rows = all_rows.get(ind.name)
         if not rows:

@@ -74,7 +74,8 @@ def escape_text(s: str) -> str:
     # One line: only its start can hold an indent, a "-" marker or a "1." number.
     if s and (s[0] in _BLOCK_START or s[0].isdecimal()):
         m = _LINE_START_RE.match(s)
-        return _line_start(m) + s[m.end():]
+        if m is not None:
+            return _line_start(m) + s[m.end():]
     return s
 
 

@@ -97,6 +97,12 @@ TEXT_SPLIT_RE = re.compile(r"(<[^>]*>)")
 WORKER = "pagefind-worker.js"
 
 ARTICLE_RE = re.compile(r'<article class="md-content__inner md-typeset"')
+
+
+def _article_start(html: str) -> int:
+    """Where Material's article opens (0 on a page without one)."""
+    m = ARTICLE_RE.search(html)
+    return m.end() if m else 0
 H1_RE = re.compile(r"<h1(?=[\s>])[^>]*>(.*?)</h1>", re.S)
 TAG_RE = re.compile(r"<[^>]+>")
 H2_RE = re.compile(r'<h2 id="([^"]*)"')
@@ -175,7 +181,7 @@ def _ignore_sections(html: str, ids: set[str] | None) -> str:
     """Wrap the H2 sections named by ``ids`` (all from the first H2 on when None) in
     ``data-pagefind-ignore``: excerpts of other pages are left to those pages, which keeps
     aggregate pages short in the index and their fragments small to download."""
-    start = ARTICLE_RE.search(html).end()
+    start = _article_start(html)
     end = html.find("</article>", start)
     heads = [(m.start(), m.group(1)) for m in H2_RE.finditer(html, start, end)]
     ranges: list[tuple[int, int]] = []
@@ -195,7 +201,7 @@ def _ignore_sections(html: str, ids: set[str] | None) -> str:
 def _unquote_for_index(html: str) -> str:
     """Wrap the Chinese quotation marks of the article's text in ``data-pagefind-ignore``
     spans: Pagefind indexes ``“三北”工程`` as 三北 工程, next to each other."""
-    start = ARTICLE_RE.search(html).end()
+    start = _article_start(html)
     end = html.find("</article>", start)
     if end < 0:
         return html
@@ -219,7 +225,7 @@ def _mark_term_heading(html: str, rel: PurePosixPath) -> str:
     search — Pagefind's CJK word matching does not reliably match a headword it
     segmented at index time, and a filter-only search would fetch every index chunk.
     """
-    h1 = H1_RE.search(html, ARTICLE_RE.search(html).end())
+    h1 = H1_RE.search(html, _article_start(html))
     if not h1:
         return html
     headword = _filter_text(TAG_RE.sub("", h1.group(1).split('<a class="headerlink"')[0]))
