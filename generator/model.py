@@ -252,6 +252,12 @@ class Report:
     def region_name(self) -> str:
         return self.region.name if self.region else ""
 
+    def full_title(self, sep: str = "") -> str:
+        """Region, year and title as readers see them: 鄂托克旗2024年政府工作报告, or with
+        ``sep=" "`` 鄂托克旗 2024年政府工作报告 (the one place this name is made)."""
+        year = f"{self.year}年" if self.year else ""
+        return f"{self.region_name}{sep}{year}{self.title or '政府工作报告'}".strip()
+
     def to_json(self) -> dict:
         return {
             "source": self.source,

@@ -53,9 +53,7 @@ def sort_key(term: Term) -> tuple:
 
 def official_label(report: Report) -> str:
     """How readers see an official definition's source: 鄂托克旗 2024年政府工作报告 名词解释."""
-    year = f"{report.year}年" if report.year else ""
-    region = report.region_name
-    return f"{region} {year}{report.title} 名词解释".strip()
+    return f"{report.full_title(' ')} 名词解释"
 
 
 def _report_order(report: Report) -> tuple:

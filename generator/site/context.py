@@ -83,6 +83,9 @@ class SiteContext:
     _by_region: dict[str, list[Report]] = field(default_factory=dict)
     digest: str = ""  # configuration + glossary + report catalogue (see the module docstring)
     reports_key: Optional[tuple] = None  # every report's memo key; None if one has none
+    # Facts derived from this context once per build (hierarchy walks, the target index):
+    # the context does not change once pages are being written (see site/facts/reports.py).
+    facts_cache: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def create(cls, root: Path, config: SiteConfig, reports: list[Report], glossary: Any = None,

@@ -8,18 +8,15 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterator, Optional
+from typing import Any, Callable, Iterator, Optional
 
 from ...model import REGION_LEVEL_LABELS, GlossaryEntry, Report
 from ..context import SiteContext
 
 
 def report_label(report: Report) -> str:
-    """"鄂托克旗 2024年政府工作报告" — the name readers see for a report."""
-    year = f"{report.year}年" if report.year else ""
-    region = report.region_name
-    title = report.title or "政府工作报告"
-    return f"{region} {year}{title}".strip()
+    """"鄂托克旗 2024年政府工作报告" — the name readers see for a report in lists."""
+    return report.full_title(" ")
 
 
 def speaker_label(report: Report) -> str:
@@ -49,13 +46,12 @@ def region_children(ctx: SiteContext, name: str) -> list[str]:
     return _code_order(ctx, ctx.region_children(name))
 
 
-def _memo(ctx: SiteContext, key: str, compute):
+def facts_memo(ctx: SiteContext, key: str, compute: Callable[[], Any]) -> Any:
     """Per-context cache: the context does not change once pages are being written, and
     hierarchy facts are asked for once per term and topic page."""
-    cache = ctx.__dict__.setdefault("_facts_cache", {})
-    if key not in cache:
-        cache[key] = compute()
-    return cache[key]
+    if key not in ctx.facts_cache:
+        ctx.facts_cache[key] = compute()
+    return ctx.facts_cache[key]
 
 
 def region_walk(ctx: SiteContext) -> Iterator[tuple[str, int]]:
@@ -70,11 +66,11 @@ def region_walk(ctx: SiteContext) -> Iterator[tuple[str, int]]:
     def walk() -> list[tuple[str, int]]:
         return [item for top in _code_order(ctx, ctx.top_regions()) for item in visit(top, 0, frozenset({top}))]
 
-    return iter(_memo(ctx, "walk", walk))
+    return iter(facts_memo(ctx, "walk", walk))
 
 
 def region_order(ctx: SiteContext) -> dict[str, int]:
-    return dict(_memo(ctx, "order", lambda: {name: i for i, (name, _) in enumerate(region_walk(ctx))}))
+    return dict(facts_memo(ctx, "order", lambda: {name: i for i, (name, _) in enumerate(region_walk(ctx))}))
 
 
 NO_REGION = "地区不明"
@@ -103,7 +99,7 @@ def region_groups(ctx: SiteContext) -> list[RegionGroup]:
             out.append(RegionGroup("", tuple(orphans)))
         return out
 
-    return list(_memo(ctx, "groups", groups))
+    return list(facts_memo(ctx, "groups", groups))
 
 
 def subtree(ctx: SiteContext, name: str) -> list[str]:

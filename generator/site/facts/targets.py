@@ -25,6 +25,7 @@ from ... import memo
 from ...model import Report
 from ...targets import OUTCOME, TARGET, Catalogue, Extraction, Target, extract, load_indicators
 from ..context import SiteContext
+from .reports import facts_memo
 
 MET, MISSED = "达成", "未达成"
 AT_LEAST = frozenset(("以上", "不低于", "超过", "突破"))
@@ -112,8 +113,7 @@ def _extract_all(ctx: SiteContext, catalogue: Catalogue) -> dict[str, Extraction
     sig = catalogue_digest(catalogue)
     out = {}
     for report in ctx.reports:
-        key = memo.report_key(report)
-        out[report.slug] = table.get(key and (key, sig), lambda: extract(report, catalogue))
+        out[report.slug] = table.get(memo.report_key(report, sig), lambda: extract(report, catalogue))
     return out
 
 
@@ -146,7 +146,4 @@ def build_index(ctx: SiteContext, catalogue: Optional[Catalogue] = None) -> Targ
 
 def target_index(ctx: SiteContext) -> TargetIndex:
     """The index of this context, built once (pages and the data export share it)."""
-    cache = ctx.__dict__.setdefault("_facts_cache", {})
-    if "targets" not in cache:
-        cache["targets"] = build_index(ctx)
-    return cache["targets"]
+    return facts_memo(ctx, "targets", lambda: build_index(ctx))

@@ -279,8 +279,7 @@ def assign_topics(reports: Iterable[Report], topics: list[Topic],
     by_section = index._cache["sections"] = {}  # the per-report lookups, filled as we go
     by_paragraph = index._cache["paragraphs"] = {}
     for report in sorted(reports, key=lambda r: r.slug):
-        key = memo.report_key(report)
-        sections, paragraphs = table.get(key and (key, signature), lambda: report_topics(report, matcher))
+        sections, paragraphs = table.get(memo.report_key(report, signature), lambda: report_topics(report, matcher))
         for slug, section_matches in sections.items():
             index.sections[slug].extend(section_matches)
             by_section[(slug, report.slug)] = section_matches

@@ -48,8 +48,7 @@ def reports_table(ctx: SiteContext, page: str, reports: list[Report]) -> str:
     # A row depends on its report only (and the site digest): reused across rebuilds.
     rows = []
     for r in sorted_reports(ctx, reports):
-        key = memo.report_key(r)
-        rows.append(ctx.cached("fragment:report-row", key and (page, key), lambda: _report_row(ctx, page, r)))
+        rows.append(ctx.cached("fragment:report-row", memo.report_key(r, page), lambda: _report_row(ctx, page, r)))
     return table(["地区", "级别", "年份", "报告", "日期", "报告人", "字数", "术语数"], rows)
 
 

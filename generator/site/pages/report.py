@@ -25,9 +25,8 @@ UNKNOWN_REGION = "未知地区"
 
 
 def report_title(report: Report) -> str:
-    """Full Chinese title, e.g. 鄂托克旗2024年政府工作报告."""
-    year = f"{report.year}年" if report.year else ""
-    return f"{report.region_name}{year}{report.title}"
+    """Full Chinese title, e.g. 鄂托克旗2024年政府工作报告 (a page's heading)."""
+    return report.full_title()
 
 
 def date_label(iso: Optional[str]) -> str:
@@ -169,8 +168,7 @@ def report_order(ctx: SiteContext, report: Report) -> tuple:
 
 
 def _key(report: Report, indicators: str) -> Optional[tuple]:
-    key = memo.report_key(report)
-    return key and (key, indicators)
+    return memo.report_key(report, indicators)
 
 
 def pages(ctx: SiteContext) -> Iterator[Page]:

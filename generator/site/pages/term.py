@@ -126,8 +126,7 @@ def _occurrences(ctx: SiteContext, page: str, term: Term) -> tuple[list[str], li
     for report in reports:
         # One report's snippets depend on that report and the term only (the site digest
         # covers the term itself): reused across rebuilds while the report is unchanged.
-        key = memo.report_key(report)
-        parts.append(ctx.cached("fragment:term-occurrences", key and (term.key, key),
+        parts.append(ctx.cached("fragment:term-occurrences", memo.report_key(report, term.key),
                                 lambda: _report_occurrences(page, report, ctx.glossary.in_report(term.key, report.slug))))
     return out, parts
 

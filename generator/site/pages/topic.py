@@ -108,8 +108,7 @@ def _region_part(ctx: SiteContext, page: str, index: TopicIndex, topic: Topic,
     for report in group.reports:
         # A report's matches depend on the report and the topic configuration (in the site
         # digest): its blocks are reused across rebuilds while the report is unchanged.
-        key = memo.report_key(report)
-        blocks = ctx.cached("fragment:topic-report", key and (topic.slug, key),
+        blocks = ctx.cached("fragment:topic-report", memo.report_key(report, topic.slug),
                             lambda: _report_blocks(page, index, topic, report))
         if blocks:
             parts.append(blocks)
