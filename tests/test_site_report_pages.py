@@ -224,7 +224,8 @@ def test_previous_and_next_report_of_the_region(handmade):
 def test_nav_placement(handmade):
     _, pages = handmade
     page = pages["reports/2024-etuoke-qi.md"]
-    assert page.group == "鄂托克旗" and page.nav_title == "鄂托克旗2024年政府工作报告" and page.in_nav
+    assert page.group == "鄂托克旗" and page.nav_title == "鄂托克旗2024年政府工作报告"
+    assert not page.in_nav  # report pages are reached from the index pages (page weight, issue 11)
 
 
 def test_hostile_text_stays_text(handmade, render_html):
