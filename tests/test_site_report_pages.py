@@ -280,3 +280,12 @@ def test_reports_yaml_source_url(tmp_path):
     (tmp_path / "site_config" / "reports.yaml").write_text("x.txt:\n  source_url: ftp://a\n", encoding="utf-8")
     with pytest.raises(GeneratorError, match="not an http"):
         load_site_config(tmp_path)
+
+
+def test_card_says_what_the_text_does_not_state(pages):
+    """乌兰察布 2024 names no date and no speaker: the card says 原文未载 rather than leaving it out."""
+    card = pages["reports/2024-wulanchabu-shi.md"].content.split("</dl>")[0]
+    assert '<dt markdown="span">日期</dt>\n<dd markdown="span">原文未载</dd>' in card
+    assert '<dt markdown="span">报告人</dt>\n<dd markdown="span">原文未载</dd>' in card
+    etuoke = pages["reports/2024-etuoke-qi.md"].content.split("</dl>")[0]
+    assert "原文未载" not in etuoke

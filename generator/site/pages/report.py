@@ -24,6 +24,8 @@ from .targets import report_box
 UNKNOWN_REGION = "未知地区"
 
 
+NOT_STATED = "原文未载"  # shown for a date or speaker the text does not state
+
 def report_title(report: Report) -> str:
     """Full Chinese title, e.g. 鄂托克旗2024年政府工作报告 (a page's heading)."""
     return report.full_title()
@@ -121,13 +123,12 @@ class _Renderer:
             rows.append(("地区", " › ".join(chain)))
         if r.year:
             rows.append(("年份", md.escape_text(f"{r.year}年")))
-        if r.date:
-            rows.append(("日期", md.escape_text(date_label(r.date))))
+        # what the text does not state is said so, not left out (原文未载: "the original does not say")
+        rows.append(("日期", md.escape_text(date_label(r.date)) if r.date else NOT_STATED))
         if r.meeting:
             rows.append(("会议", md.escape_text(r.meeting)))
         speaker = " ".join(x for x in (r.speaker.title, r.speaker.name) if x)
-        if speaker:
-            rows.append(("报告人", md.escape_text(speaker)))
+        rows.append(("报告人", md.escape_text(speaker) if speaker else NOT_STATED))
         if r.source_url:  # the official source the curator's copy came from
             host = r.source_url.split("/", 3)[2]
             rows.append(("来源", md.external_link(host, r.source_url)))
