@@ -73,3 +73,12 @@ def test_headings_never_contain_links():
         for line in page.content.splitlines():
             if line.startswith("#"):
                 assert "](" not in line, line
+
+
+def test_section_labels_are_not_double_bracketed():
+    """An excerpt's source section that opens with its own bracket (（一）…) is not wrapped
+    in another pair: （（一）全力以赴抓政策落地。） reads ——（一）全力以赴抓政策落地。"""
+    from generator.site.render.excerpts import where_link
+
+    assert where_link("（一）全力以赴抓政策落地。", "x.md#p1") == " ——[（一）全力以赴抓政策落地。](x.md#p1)"
+    assert where_link("二、2024年工作安排", "x.md#p2") == " （[二、2024年工作安排](x.md#p2)）"

@@ -18,7 +18,7 @@ from ... import memo
 from ...model import Definition, Occurrence, Report, Term
 from ..render import urls
 from ..context import Page, SiteContext
-from ..render.excerpts import excerpt
+from ..render.excerpts import excerpt, where_link
 from ..facts.reports import region_groups, report_label, sorted_reports
 from ..render.markdown import escape_text, excerpts, heading, html_heading, join_blocks, link, render_linked, table
 from ..facts.term_groups import DIGIT_GROUP, letter_of
@@ -93,7 +93,7 @@ def _snippet(page: str, report: Report, texts: dict, anchor: str, occs: list[Occ
     text, where = texts.get(anchor, ("", "原文"))
     spans = [(o.start, o.end) for o in occs if o.end <= len(text)]
     target = urls.href(page, urls.report_page(report.slug), anchor)
-    return f"- {excerpt(text, spans)} （{link(where, target)}）"
+    return f"- {excerpt(text, spans)}{where_link(where, target)}"
 
 
 def _report_occurrences(page: str, report: Report, mine: list[Occurrence]) -> list[str]:

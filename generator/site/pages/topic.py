@@ -13,7 +13,7 @@ from ... import memo
 from ...config import Topic
 from ..render import urls
 from ..context import Page, SiteContext
-from ..render.excerpts import excerpt
+from ..render.excerpts import excerpt, where_link
 from ..facts.reports import RegionGroup, region_groups, report_label
 from ..render.markdown import escape_text, excerpts, heading, html_heading, join_blocks, link, table
 from ..facts.topics import (KEYWORD_WEIGHT, LEAD_BONUS, SECTION_BONUS, TERM_WEIGHT, THRESHOLD, ParagraphMatch,
@@ -68,7 +68,7 @@ def _paragraph_item(page: str, match: ParagraphMatch) -> str:
     spans = [(h.start, h.end) for h in match.hits]
     where = match.section.title if match.section is not None else "开头"
     target = urls.href(page, urls.report_page(match.report.slug), match.paragraph.anchor)
-    return f"- {excerpt(match.paragraph.text, spans)} （{link(where, target)}）"
+    return f"- {excerpt(match.paragraph.text, spans)}{where_link(where, target)}"
 
 
 def _report_blocks(page: str, index: TopicIndex, topic: Topic, report) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from .markdown import escape_text
+from .markdown import escape_text, link
 
 WIDTH = 80
 ELLIPSIS = "…"
@@ -52,3 +52,12 @@ def excerpt(text: str, spans: Sequence[tuple[int, int]], focus: int = 0, width: 
     if hi < length:
         parts.append(ELLIPSIS)
     return "".join(parts)
+
+
+def where_link(where: str, target: str) -> str:
+    """`` （[section](target)）`` after an excerpt: where it comes from, in brackets — unless
+    the section title opens with a bracket of its own (（一）全力以赴…), which would read
+    （（一）…）: then a dash stands before it instead."""
+    if where[:1] in "（(":
+        return f" ——{link(where, target)}"
+    return f" （{link(where, target)}）"
