@@ -58,3 +58,13 @@ def test_home_page_explains_and_counts():
                    "glossary/numerals.md", "about/index.md"):
         assert f"]({target})" in content
     assert "悬停" in content and "搜索" in content
+
+
+def test_years_label_never_reads_as_a_range_it_is_not():
+    """年份 2 个（2022、2024年）: two years with a gap are named, not written 2022—2024."""
+    from generator.site.pages.home import years_label
+
+    assert years_label([2022, 2024]) == "2022、2024年"
+    assert years_label([2023, 2024, 2025]) == "2023—2025年"
+    assert years_label(list(range(1998, 2027))) == "1998—2026年"
+    assert years_label([2024]) == "2024年" and years_label([]) == ""

@@ -19,6 +19,19 @@ from ..render.markdown import escape_text, heading, join_blocks, link, table
 SITE_TITLE = "政府工作报告 · 读报与术语互查"
 
 
+MAX_LISTED_YEARS = 6  # up to this many years with gaps are named one by one
+
+
+def years_label(years: list[int]) -> str:
+    """2022、2024年 when the years have gaps (a range 2022—2024 would read as three years)
+    and are few; 1998—2026年 for an unbroken run or many years."""
+    if not years:
+        return ""
+    unbroken = years[-1] - years[0] + 1 == len(years)
+    if len(years) == 1 or (not unbroken and len(years) <= MAX_LISTED_YEARS):
+        return "、".join(str(y) for y in years) + "年"
+    return f"{years[0]}—{years[-1]}年"
+
 def _dash(value) -> str:
     return escape_text(str(value)) if value not in (None, "") else "—"
 
@@ -169,7 +182,7 @@ def home(ctx: SiteContext) -> Page:
         return link(label, urls.href(page, target))
 
     years = ctx.years()
-    span = f"{years[0]}—{years[-1]}年" if len(years) > 1 else (f"{years[0]}年" if years else "")
+    span = years_label(years)
     tops = [name for name, depth in region_walk(ctx) if depth == 0]
     blocks = [
         heading(1, SITE_TITLE),
