@@ -18,6 +18,7 @@ from ...model import GlossaryEntry, Paragraph, Report, Section
 from ..render import markdown as md
 from ..render import urls
 from ..context import Page, SiteContext
+from .novelty import novelty_key, report_blocks as novelty_blocks
 
 UNKNOWN_REGION = "未知地区"
 
@@ -157,6 +158,7 @@ class _Renderer:
         blocks.extend(self.paragraphs(r.preamble))
         for s in r.sections:
             blocks.extend(self.section(s, 1))
+        blocks.extend(novelty_blocks(self.ctx, self.path, r))
         blocks.append(self.neighbours())
         return md.join_blocks(blocks)
 
@@ -166,12 +168,17 @@ def report_order(ctx: SiteContext, report: Report) -> tuple:
     return chain + (report.year or 0, report.slug)
 
 
+def _page_key(ctx: SiteContext, report: Report):
+    key, before = memo.report_key(report), novelty_key(ctx, report)  # 新提法 reads the previous report
+    return None if key is None or before is None else (key, before)
+
+
 def pages(ctx: SiteContext) -> Iterator[Page]:
     for report in ctx.reports:
         # The nav title is also the page title (header, <title>, search results): keep it whole.
         yield Page(
             path=urls.report_page(report.slug),
-            content=ctx.cached("page:report", memo.report_key(report), _Renderer(ctx, report).render),
+            content=ctx.cached("page:report", _page_key(ctx, report), _Renderer(ctx, report).render),
             nav_title=report_title(report),
             group=report.region_name or UNKNOWN_REGION,
             order=report_order(ctx, report),
