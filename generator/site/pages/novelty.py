@@ -61,20 +61,32 @@ def report_blocks(ctx: SiteContext, page: str, report: Report) -> list[str]:
             '<div class="novelty-list" markdown="1">\n\n' + "\n".join(lines) + "\n\n</div>", escape_text(RULE)]
 
 
+YEAR_TERMS_SHOWN = 10  # new terms listed per report on a year page (the report page lists all)
+
+
 def year_blocks(ctx: SiteContext, page: str, reports: list[Report]) -> list[str]:
-    """The year page's new formulas, report by report (only new ones; dropped ones are on
-    each report page); [] when no report of the year has a previous one with a change."""
+    """The year page's new formulas, report by report: its first YEAR_TERMS_SHOWN new terms
+    and the number of new quoted phrases, linking to the report's 新提法 section for the rest
+    (a year of a national corpus has ~100 reports); [] when no report has anything new."""
     blocks = []
     for report in reports:
         c = change(ctx, report)
-        lines = _lines(ctx, page, c, dropped=False) if c else []
-        if lines:
-            target = link("对比详情", urls.href(page, urls.report_page(report.slug), "novelty"))
-            blocks.append(html_heading(3, "new-" + report.slug, escape_text(report_label(report))))
-            blocks.append(f"与{escape_text(report_label(c.previous))}相比（{target}）：\n\n" + "\n".join(lines))
+        if not c or not (c.new_terms or c.new_quotes):
+            continue
+        more = link("全部新提法", urls.href(page, urls.report_page(report.slug), "novelty"))
+        parts = []
+        if c.new_terms:
+            shown = _term_links(ctx, page, report, c.new_terms[:YEAR_TERMS_SHOWN])
+            rest = len(c.new_terms) - YEAR_TERMS_SHOWN
+            parts.append(f"新增术语 {len(c.new_terms)} 个：{shown}" + (" 等" if rest > 0 else ""))
+        if c.new_quotes:
+            parts.append(f"新增引号提法 {len(c.new_quotes)} 个")
+        label = link(report_label(report), urls.href(page, urls.report_page(report.slug)))
+        blocks.append(f"- {label}（与{escape_text(str(c.previous.year or ''))}年相比）：" + "；".join(parts) + f"。{more}")
     if not blocks:
         return []
-    return [heading(2, "本年新提法", "novelty"), escape_text(RULE), *blocks]
+    return [heading(2, "本年新提法", "novelty"), escape_text(RULE) + f"每篇最多列出 {YEAR_TERMS_SHOWN} 个新增术语。",
+            "\n".join(blocks)]
 
 
 def year_key(ctx: SiteContext, reports: list[Report]) -> Optional[tuple]:
