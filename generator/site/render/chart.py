@@ -18,8 +18,8 @@ from html import escape
 from typing import Optional, Sequence
 
 WIDTH, HEIGHT = 640, 200
-LEFT, RIGHT, TOP, BOTTOM = 40, 12, 12, 26
-LEGEND_ROW = 16
+LEFT, RIGHT, TOP, BOTTOM = 40, 24, 12, 26
+LEGEND_ROW = 24
 MAX_SERIES = 5  # classes chart-s0 … chart-s4 exist
 DASHES = ("", "6 3", "2 3", "8 3 2 3", "1 2")
 
@@ -94,7 +94,7 @@ def line_chart(title: str, years: Sequence[int], series: Sequence[Series], perce
                 parts.append(f'<circle class="chart-dot {cls}" cx="{px:.1f}" cy="{py:.1f}" r="2.5"/>')
         if legend:
             lx = LEFT + (i % 3) * 200
-            ly = HEIGHT + LEGEND_ROW * (i // 3) + 4
+            ly = HEIGHT + LEGEND_ROW * (i // 3) + 10
             parts.append(f'<line class="chart-line {cls}" x1="{lx}" x2="{lx + 22}" y1="{ly}" y2="{ly}"{dash}/>')
             parts.append(f'<text class="chart-label" x="{lx + 28}" y="{ly + 4}">{escape(label)}</text>')
     parts.append("</svg>")
