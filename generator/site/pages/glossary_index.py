@@ -18,6 +18,7 @@ from ..context import Page, SiteContext
 from ..facts.reports import report_label
 from ..render.markdown import escape_text, heading, join_blocks, link, table, unsearched
 from ..facts.term_groups import DIGIT_GROUP, category_groups, letter_groups, numeral_groups
+from ..facts.timeline import first_years
 
 UNCATEGORIZED = "未分类"
 CANDIDATES_SHOWN = 500
@@ -34,7 +35,7 @@ def _terms_table(ctx: SiteContext, page: str, terms: list[Term]) -> str:
 
 def _views_line(page: str) -> str:
     views = [("按拼音", urls.GLOSSARY_INDEX), ("按类别", urls.GLOSSARY_BY_CATEGORY),
-             ("按数字开头的提法", urls.GLOSSARY_BY_NUMERAL)]
+             ("按数字开头的提法", urls.GLOSSARY_BY_NUMERAL), ("按首次出现年份", GLOSSARY_BY_YEAR)]
     return "查看方式：" + " · ".join(escape_text(label) if target == page else link(label, urls.href(page, target))
                                 for label, target in views)
 
@@ -131,6 +132,26 @@ def numerals_page(ctx: SiteContext) -> Page:
     return numerals_pages(ctx)[0]
 
 
+GLOSSARY_BY_YEAR = "glossary/by-year.md"
+
+
+def years_pages(ctx: SiteContext) -> list[Page]:
+    """Terms grouped by the year of their first appearance (facts/timeline.py), newest first."""
+    page = GLOSSARY_BY_YEAR
+    firsts = first_years(ctx)
+    by_year: dict[int, list[Term]] = {}
+    for term in ctx.glossary.ordered():
+        year = firsts[term.key].year if term.key in firsts else None
+        if year is not None:
+            by_year.setdefault(year, []).append(term)
+    groups = [(f"year-{y}", f"{y}年", by_year[y]) for y in sorted(by_year, reverse=True)]
+    intro = ["术语按在本站所收报告中首次出现的年份分组（最新的在前），组内按拼音排列。首次出现年份只说明本站收录范围内的情况，"
+             "不等于该提法的实际提出时间；每个术语页的“时间线”列出首次出现的报告和段落。"
+             f"共 {len(firsts)} 个术语见于标明年份的报告。", _views_line(page)]
+    return _grouped(ctx, page, groups, lambda gid: f"glossary/by-year/{gid[5:]}.md", "术语首次出现年份", "按首次出现年份",
+                    intro, order=(0, 3), counted_jumps=True)
+
+
 def candidates_page(ctx: SiteContext) -> Page:
     from ...glossary.candidates import candidates
 
@@ -167,3 +188,4 @@ def pages(ctx: SiteContext) -> Iterable[Page]:
     yield from ctx.cached("page:glossary-categories", ctx.reports_key, lambda: categories_pages(ctx))
     yield from ctx.cached("page:glossary-numerals", ctx.reports_key, lambda: numerals_pages(ctx))
     yield ctx.cached("page:candidates", ctx.reports_key, lambda: candidates_page(ctx))
+    yield from ctx.cached("page:glossary-years", ctx.reports_key, lambda: years_pages(ctx))

@@ -15,6 +15,7 @@ from ..context import Page, SiteContext
 from ..facts.reports import (NO_REGION, region_level, region_walk, report_label, report_length, sorted_reports, speaker_label,
                     term_counts)
 from ..render.markdown import escape_text, heading, join_blocks, link, table
+from .novelty import year_blocks, year_key
 
 SITE_TITLE = "政府工作报告 · 读报与术语互查"
 
@@ -147,6 +148,7 @@ def year_page(ctx: SiteContext, year: int) -> Page:
     if around:
         blocks.append(" · ".join(around))
     blocks.append(reports_table(ctx, page, reports))
+    blocks += year_blocks(ctx, page, reports)
     return Page(page, join_blocks(blocks), f"{year}年", order=(-year,), in_nav=False)
 
 
@@ -234,5 +236,6 @@ def pages(ctx: SiteContext) -> Iterable[Page]:
     yield ctx.cached("page:reports-overview", ctx.reports_key, lambda: reports_overview(ctx))
     yield ctx.cached("page:years", (), lambda: years_index(ctx))
     for year in ctx.years():
-        key = ctx.keys_of(ctx.reports_of_year(year))
-        yield ctx.cached("page:year", None if key is None else (year, key), lambda: year_page(ctx, year))
+        key, before = ctx.keys_of(ctx.reports_of_year(year)), year_key(ctx, ctx.reports_of_year(year))
+        yield ctx.cached("page:year", None if None in (key, before) else (year, key, before),
+                         lambda: year_page(ctx, year))

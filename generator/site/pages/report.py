@@ -20,6 +20,7 @@ from ..render import urls
 from ..context import Page, SiteContext
 from ..facts.targets import catalogue_digest, target_index
 from .targets import report_box
+from .novelty import novelty_key, report_blocks as novelty_blocks
 
 UNKNOWN_REGION = "未知地区"
 
@@ -159,6 +160,7 @@ class _Renderer:
         blocks.extend(self.paragraphs(r.preamble))
         for s in r.sections:
             blocks.extend(self.section(s, 1))
+        blocks.extend(novelty_blocks(self.ctx, self.path, r))
         blocks.append(self.neighbours())
         return md.join_blocks(blocks)
 
@@ -168,8 +170,11 @@ def report_order(ctx: SiteContext, report: Report) -> tuple:
     return chain + (report.year or 0, report.slug)
 
 
-def _key(report: Report, indicators: str) -> Optional[tuple]:
-    return memo.report_key(report, indicators)
+def _page_key(ctx: SiteContext, report: Report, indicators: str) -> Optional[tuple]:
+    """The report page's memo key: the report, the indicator catalogue (the 主要预期目标 box)
+    and the previous report of the region (新提法 reads it)."""
+    before = novelty_key(ctx, report)
+    return None if before is None else memo.report_key(report, indicators, before)
 
 
 def pages(ctx: SiteContext) -> Iterator[Page]:
@@ -178,7 +183,7 @@ def pages(ctx: SiteContext) -> Iterator[Page]:
         # The nav title is also the page title (header, <title>, search results): keep it whole.
         yield Page(
             path=urls.report_page(report.slug),
-            content=ctx.cached("page:report", _key(report, indicators), _Renderer(ctx, report).render),
+            content=ctx.cached("page:report", _page_key(ctx, report, indicators), _Renderer(ctx, report).render),
             nav_title=report_title(report),
             group=report.region_name or UNKNOWN_REGION,
             order=report_order(ctx, report),

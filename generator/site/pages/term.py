@@ -22,6 +22,7 @@ from ..render.excerpts import excerpt, where_link
 from ..facts.reports import region_groups, report_label, sorted_reports
 from ..render.markdown import escape_text, excerpts, heading, html_heading, join_blocks, link, render_linked, table
 from ..facts.term_groups import DIGIT_GROUP, letter_of
+from .timeline import timeline_blocks
 
 SNIPPETS_PER_REPORT = 5
 REPORTS_PER_PAGE = 50  # occurrences of a term in more reports go on further pages <slug>--2.md, …
@@ -209,6 +210,7 @@ def _render(ctx: SiteContext, page: str, term: Term) -> tuple[str, ...]:
         top += "，又作：" + "、".join(escape_text(a) for a in names[1:])
     blocks = [heading(1, term.headword), top, " · ".join(f for f in facts if f)]
     blocks += _definitions(ctx, page, term)
+    blocks += timeline_blocks(ctx, page, term)
     head, parts = _occurrences(ctx, page, term)
     chunks = [parts[i:i + REPORTS_PER_PAGE] for i in range(0, len(parts), REPORTS_PER_PAGE)] or [[]]
     count = len(chunks)

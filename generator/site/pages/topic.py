@@ -12,6 +12,7 @@ from typing import Iterable
 from ... import memo
 from ...config import Topic
 from ..render import urls
+from .attention import attention_blocks
 from ..context import Page, SiteContext
 from ..render.excerpts import excerpt, where_link
 from ..facts.reports import RegionGroup, region_groups, report_label
@@ -213,6 +214,7 @@ def _render(ctx: SiteContext, page: str, index: TopicIndex, topic: Topic) -> tup
             row = [link(group.label, target)] + row[1:]
         table_rows.append(row)
     blocks.append(table(["地区", "报告年份", "章节", "段落"], table_rows))
+    blocks += attention_blocks(ctx, page, index, topic)
     nav_line = pager(page, page, 1, count)
     contents = [join_blocks(blocks + [nav_line] + laid_out[0] + [nav_line, escape_text(RULE)])]
     for n, part in enumerate(laid_out[1:], start=2):
