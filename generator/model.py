@@ -254,9 +254,13 @@ class Report:
 
     def full_title(self, sep: str = "") -> str:
         """Region, year and title as readers see them: 鄂托克旗2024年政府工作报告, or with
-        ``sep=" "`` 鄂托克旗 2024年政府工作报告 (the one place this name is made)."""
-        year = f"{self.year}年" if self.year else ""
-        return f"{self.region_name}{sep}{year}{self.title or '政府工作报告'}".strip()
+        ``sep=" "`` 鄂托克旗 2024年政府工作报告 (the one place this name is made). A title that
+        already names the region or the year (2024年内蒙古自治区政府工作报告, from a front
+        matter) does not get them twice."""
+        title = self.title or "政府工作报告"
+        region = self.region_name if self.region_name not in title else ""
+        year = f"{self.year}年" if self.year and f"{self.year}年" not in title else ""
+        return f"{region}{sep if region else ''}{year}{title}".strip()
 
     def to_json(self) -> dict:
         return {

@@ -289,3 +289,13 @@ def test_card_says_what_the_text_does_not_state(pages):
     assert '<dt markdown="span">报告人</dt>\n<dd markdown="span">原文未载</dd>' in card
     etuoke = pages["reports/2024-etuoke-qi.md"].content.split("</dl>")[0]
     assert "原文未载" not in etuoke
+
+
+def test_report_name_does_not_repeat_region_or_year():
+    """A front-matter title that already names region and year is not prefixed again
+    (内蒙古自治区 2024年2024年内蒙古自治区政府工作报告 was the old reading)."""
+    r = Report(source="x.md", slug="x", title="2024年内蒙古自治区政府工作报告",
+               region=Region("内蒙古自治区", "province", "150000"), year=2024)
+    assert r.full_title(" ") == r.full_title() == "2024年内蒙古自治区政府工作报告"
+    r = Report(source="y.md", slug="y", region=Region("鄂托克旗", "county"), year=2024)
+    assert (r.full_title(), r.full_title(" ")) == ("鄂托克旗2024年政府工作报告", "鄂托克旗 2024年政府工作报告")
