@@ -28,20 +28,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
+from generator.ingest.divisions import level_of  # the one rule: xx0000 province, xxxx00 prefecture
+
 OUTPUT = Path(__file__).with_name("historical_divisions.csv")
 COLUMNS = ("code", "name", "level", "parent_code", "start_year", "end_year", "successor_codes")
 # Rows that stand for a group, not a division ("市辖区", "县", "省直辖县级行政区划" …).
 _PLACEHOLDER = re.compile(r"^(?:市辖区|县|市|区)$|直辖")
 _SUCCESSOR = re.compile(r"^(\d{6})(?:\[(\d{4})\])?$")
-
-
-def level_of(code: str) -> str:
-    """``xx0000`` province, ``xxxx00`` prefecture, else county (as regions.py)."""
-    if code.endswith("0000"):
-        return "province"
-    if code.endswith("00"):
-        return "prefecture"
-    return "county"
 
 
 @dataclass(frozen=True)
