@@ -25,13 +25,12 @@ meeting, speaker); ``key`` must name every other input, usually the report keys
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Optional, TypeVar
 
-from ..pinyin import lazy_pinyin
+from ..pinyin import pinyin_slug
 
 from .. import memo
 from ..config import SiteConfig
@@ -54,14 +53,8 @@ class Page:
 
 @lru_cache(maxsize=None)
 def region_slug(name: str) -> str:
-    """Pinyin address of a region name: 鄂托克旗 -> e-tuo-ke-qi (ASCII, lowercase)."""
-    words = []
-    # pypinyin takes a list from ``errors`` as one item per character (its stubs say str)
-    for word in lazy_pinyin(name, errors=lambda chars: list(chars)):  # type: ignore[arg-type,return-value]
-        word = re.sub(r"[^a-z0-9]+", "-", word.lower()).strip("-")
-        if word:
-            words.append(word)
-    return "-".join(words) or "region"
+    """Pinyin address of a region name: 鄂托克旗 -> e-tuo-ke-qi (the one slug rule, pinyin.py)."""
+    return pinyin_slug(name, "region")
 
 
 def _year_key(report: Report) -> tuple:
