@@ -93,3 +93,20 @@ def test_candidates_page_is_outside_the_navigation():
     assert not page.in_nav
     assert "\n# 候选术语" in page.content and "exclude: true" in page.content  # not in search either
     assert "| 放管服 | 1 | [内蒙古自治区 2024年政府工作报告](../reports/2024-neimenggu-zizhiqu.md) |" in page.content
+
+
+def test_unused_curated_terms_are_marked(root):
+    """Curated terms no seed report uses (13 of them) say so in the index's 用例 column."""
+    from conftest import SEEDS
+    from generator.config import load_config
+    from generator.glossary import build_glossary
+    from generator.ingest import load_reports
+    from generator.site.context import SiteContext
+    from generator.site.pages import glossary_index
+
+    config = load_config(root)
+    reports, diags = load_reports(SEEDS, config)
+    ctx = SiteContext.create(root, config, reports, build_glossary(reports, config), diags)
+    index = {p.path: p for p in glossary_index.pages(ctx)}["glossary/index.md"].content
+    unused = [t for t in ctx.glossary.ordered() if ctx.glossary.usage_count(t.key) == 0]
+    assert unused and index.count(glossary_index.UNUSED) == len(unused)

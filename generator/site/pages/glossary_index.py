@@ -27,10 +27,18 @@ SUB_PAGE_TERMS = 300  # terms per page of one letter's (category's) list; more g
 CANDIDATE_REPORTS_SHOWN = 3  # with 500 rows of 5 report links the page passed 300 KB
 
 
+UNUSED = "0（所收报告未用）"  # a curated term no report of the site uses: said, not hidden
+
+
 def _terms_table(ctx: SiteContext, page: str, terms: list[Term]) -> str:
     rows = [[link(t.headword, urls.href(page, urls.term_page(t.slug))), escape_text(t.short or "—"),
-             str(ctx.glossary.usage_count(t.key))] for t in terms]
+             _uses(ctx, t)] for t in terms]
     return table(["术语", "释义", "用例"], rows)
+
+
+def _uses(ctx: SiteContext, term: Term) -> str:
+    count = ctx.glossary.usage_count(term.key)
+    return str(count) if count else UNUSED
 
 
 def _views_line(page: str) -> str:
