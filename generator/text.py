@@ -15,6 +15,9 @@ from typing import Optional
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAN_RE = re.compile(f"[{HAN}]")
+# An http(s) address we link to (a report's official source): no space, quote, angle
+# bracket or control character, so it is safe inside an attribute once escaped.
+HTTP_URL = re.compile(r"https?://[^\s<>\"'\x00-\x1f]+")
 
 
 def unique_name(base: str, used: Container[str], counters: Optional[MutableMapping[str, int]] = None) -> str:

@@ -33,7 +33,7 @@ from typing import Optional
 
 from ..config import SiteConfig
 from ..model import Diagnostic, Region, Speaker
-from ..text import HAN
+from ..text import HAN, HTTP_URL
 from .dates import DATE, parse_date, plain, planned_year
 from .regions import NATIONAL, RegionRegistry, short_form
 from .titleblock import DEFAULT_TITLE, dateline_parts, name_only, parse_speaker, read_block
@@ -47,7 +47,6 @@ _SELF = re.compile(rf"我代表(?P<who>[{HAN}]{{0,12}}?)(?P<org>人民政府|政
 # The kind of region a self-reference names: "市人民政府" → a region named …市.
 _SELF_KINDS = {"自治区": ("自治区",), "省": ("省",), "市": ("市",), "区": ("区",), "县": ("县",),
                "旗": ("旗",), "州": ("州",), "盟": ("盟",), "": ("盟", "地区")}
-_URL = re.compile(r"https?://[^\s<>\"'\x00-\x1f]+")
 # A national meeting or office: the State Council's reports.
 _NATIONAL = re.compile(r"全国人民代表大会|国务院")
 
@@ -106,7 +105,7 @@ def _front_matter(fm: dict) -> dict:
             out[key] = str(fm[key]).strip()
     sources = fm.get("source")
     for value in sources if isinstance(sources, list) else [sources]:
-        if isinstance(value, str) and _URL.fullmatch(value.strip()):
+        if isinstance(value, str) and HTTP_URL.fullmatch(value.strip()):
             out["source_url"] = value.strip()
             break
     if fm.get("year") and str(fm["year"]).strip().isdigit():

@@ -30,6 +30,8 @@ from __future__ import annotations
 import re
 from typing import Iterable, Sequence
 
+from ...text import HTTP_URL
+
 PERMALINK_TITLE = "引用本段"
 
 # Characters that mean something to Markdown, the extensions in mkdocs.yml or HTML.
@@ -102,13 +104,12 @@ def check_href(href: str) -> str:
     return _HREF_UNSAFE_RE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), href)
 
 
-_EXTERNAL_RE = re.compile(r"https?://[^\s<>\"'\x00-\x1f]+")
 
 
 def external_link(text: str, url: str) -> str:
     """An HTML link to an http(s) page outside the site (a report's official source);
     anything else is not a URL we link to (ValueError)."""
-    if not _EXTERNAL_RE.fullmatch(url or ""):
+    if not HTTP_URL.fullmatch(url or ""):
         raise ValueError(f"not an http(s) URL: {url!r}")
     return f'<a href="{escape_attr(url)}" rel="noopener">{escape_text(text)}</a>'
 
