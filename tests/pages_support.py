@@ -125,3 +125,13 @@ def page_map(pages) -> dict:
 
 def h1_count(content: str) -> int:
     return sum(1 for line in content.splitlines() if line.startswith("# "))
+
+
+def html_table_rows(content: str) -> list[list[str]]:
+    """Body rows of the HTML tables of generator/site/render/tables.py, each cell's inner
+    Markdown (header rows left out)."""
+    import re
+
+    body = "".join(re.findall(r"<tbody[^>]*>(.*?)</tbody>", content, re.S))
+    return [[cell for _, cell in re.findall(r"<(td|th)[^>]*>(.*?)</\1>", row)]
+            for row in re.findall(r"<tr[^>]*>(.*?)</tr>", body)]

@@ -1,0 +1,83 @@
+"""HTML tables for the index pages, laid out for phones as well as desktops.
+
+Markdown tables cannot carry classes, so the tables whose layout matters are written as
+raw HTML with ``markdown`` attributes (md_in_html): their cells still hold Markdown links,
+which MkDocs validates and rewrites. Material leaves a table with a class alone (it wraps
+only ``table:not([class])`` in its own scroll box), so these tables are laid out by
+docs_src/stylesheets/layout.css alone:
+
+- a column of class ``WIDE_ONLY`` is hidden on small screens (below 45em, Material's
+  phone breakpoint), so the table fits a 390 px phone without scrolling;
+- ``scroll_box`` marks a table that must scroll sideways (the topic × region matrix):
+  its first column stays in place (sticky), shadows at the edges show there is more, and a
+  line above says so on small screens;
+- ``heat`` gives a count cell its shade (``heat-0`` … ``heat-4``, defined in extra.css),
+  the count itself stays as text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Sequence, Union
+
+from .markdown import escape_attr
+
+WIDE_ONLY = "w"  # hidden on small screens (short: it is on most cells of long tables)
+NUM = "n"  # right-aligned figures
+SCROLL_CLASS = "scroll-x"  # the marked horizontal-scroll container
+HEAT_LEVELS = 4  # heat-1 … heat-4 for non-zero counts
+
+
+@dataclass(frozen=True)
+class Column:
+    head: str  # inline Markdown
+    cls: str = ""  # space-separated classes given to every cell of the column
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str  # inline Markdown
+    cls: str = ""
+
+
+CellLike = Union[str, Cell]
+
+
+def _cell(tag: str, text: str, classes: str) -> str:
+    attr = f' class="{escape_attr(classes)}"' if classes else ""
+    return f'<{tag}{attr} markdown="span">{text}</{tag}>'
+
+
+def html_table(columns: Sequence[Column], rows: Iterable[Sequence[CellLike]], cls: str = "",
+               row_heads: bool = False) -> str:
+    """A table of already-rendered inline Markdown cells; ``row_heads`` makes each row's
+    first cell a ``th`` (the region column a sticky scroll table keeps in place)."""
+    head = "".join(_cell("th", c.head, c.cls) for c in columns)
+    body = []
+    for row in rows:
+        cells = []
+        for i, (column, value) in enumerate(zip(columns, row)):
+            item = value if isinstance(value, Cell) else Cell(value)
+            classes = " ".join(c for c in (column.cls, item.cls) if c)
+            cells.append(_cell("th" if row_heads and i == 0 else "td", item.text.replace("\n", " "), classes))
+        body.append('<tr markdown="block">' + "".join(cells) + "</tr>")
+    attr = f' class="{escape_attr(cls)}"' if cls else ' class="data-table"'
+    return (f'<table{attr} markdown="block">\n<thead markdown="block"><tr markdown="block">{head}</tr></thead>\n'
+            '<tbody markdown="block">\n' + "\n".join(body) + "\n</tbody>\n</table>")
+
+
+def scroll_box(table_html: str, label: str, cue: str = "左右滑动查看更多列；首列固定。") -> str:
+    """A table that scrolls sideways inside its own box (the page itself never does): the
+    box is focusable and named for keyboard and screen-reader users, and ``cue`` is shown
+    above it on small screens."""
+    return (f'<p class="scroll-cue" aria-hidden="true">{cue}</p>\n'
+            f'<div class="{SCROLL_CLASS}" role="region" tabindex="0" aria-label="{escape_attr(label)}" markdown="block">\n'
+            f"{table_html}\n</div>")
+
+
+def heat(count: int, top: int) -> str:
+    """The heat class of ``count`` in a table whose largest count is ``top``: heat-0 for
+    none, else heat-1 … heat-4 by quarter of ``top``."""
+    if count <= 0 or top <= 0:
+        return "heat-0"
+    return f"heat-{min(HEAT_LEVELS, max(1, -(-count * HEAT_LEVELS // top)))}"
