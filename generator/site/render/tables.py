@@ -66,13 +66,13 @@ def html_table(columns: Sequence[Column], rows: Iterable[Sequence[CellLike]], cl
             '<tbody markdown="block">\n' + "\n".join(body) + "\n</tbody>\n</table>")
 
 
-def scroll_box(table_html: str, label: str, cue: str = "左右滑动查看更多列；首列固定。") -> str:
-    """A table that scrolls sideways inside its own box (the page itself never does): the
-    box is focusable and named for keyboard and screen-reader users, and ``cue`` is shown
-    above it on small screens."""
-    return (f'<p class="scroll-cue" aria-hidden="true">{cue}</p>\n'
-            f'<div class="{SCROLL_CLASS}" role="region" tabindex="0" aria-label="{escape_attr(label)}" markdown="block">\n'
-            f"{table_html}\n</div>")
+def scroll_box(table: str, label: str, cue: str = "左右滑动查看更多列；首列固定。") -> str:
+    """A table (an ``html_table`` or a Markdown table) that scrolls sideways inside its own
+    box, so the page itself never does: the box is focusable and named for keyboard and
+    screen-reader users, and ``cue`` is shown above it on small screens."""
+    return (f'<p class="scroll-cue" aria-hidden="true">{cue}</p>\n\n'
+            f'<div class="{SCROLL_CLASS}" role="region" tabindex="0" aria-label="{escape_attr(label)}" markdown="block">\n\n'
+            f"{table}\n\n</div>")
 
 
 def heat(count: int, top: int) -> str:
