@@ -17,7 +17,7 @@ from ..context import Page, SiteContext
 from ..render.excerpts import excerpt, where_link
 from ..facts.reports import RegionGroup, region_groups, report_label, short_text
 from ..render.markdown import escape_text, excerpts, heading, html_heading, join_blocks, link
-from ..render.tables import NUM, Cell, CellLike, Column, heat, html_table, scroll_box
+from ..render.tables import NUM, Cell, CellLike, Column, heat, heat_legend, html_table, scroll_box
 from ..facts.topics import (KEYWORD_WEIGHT, LEAD_BONUS, SECTION_BONUS, TERM_WEIGHT, THRESHOLD, ParagraphMatch,
                      TopicIndex, assign_topics, glossary_aliases)
 
@@ -96,19 +96,16 @@ def _report_blocks(page: str, index: TopicIndex, topic: Topic, report) -> list[s
 
 
 MORE_LINKS = 40  # links to the paragraphs not quoted, per report
+PLACE_CHARS = 10  # of a section title in such a link
 
 
 def _place(match: ParagraphMatch) -> str:
-    """"（七）第 5 段" / "一、第 2 段" / "开头第 1 段": where a paragraph stands, short."""
+    """"（七）站在“国之大者”…第 5 段" / "开头第 1 段": the section (its title, short: two
+    parts may both have a （四）) and the paragraph's place in it."""
     section = match.section
     paras = section.paragraphs if section is not None else match.report.preamble
     k = next((i for i, p in enumerate(paras, start=1) if p.anchor == match.paragraph.anchor), 0)
-    if section is None:
-        label = "开头"
-    elif section.number:
-        label = section.number if section.number.startswith(("（", "(")) else section.number + "、"
-    else:
-        label = short_text(section.title, 10)
+    label = "开头" if section is None else short_text(section.title, PLACE_CHARS)
     return f"{label}第 {k} 段" if k else label
 
 
@@ -305,14 +302,8 @@ def _matrix(ctx: SiteContext, page: str, index: TopicIndex, starts: dict[str, di
                 text = link(text, urls.href(page, target, region_anchor(ctx, group)))
             row.append(Cell(text, heat(count, top)))
         rows.append(row)
-    quarters = [-(-top * k // 4) for k in (1, 2, 3)]
-    legend = "".join(f'<span class="heat-{k + 1}">{label}</span>' for k, label in enumerate(
-        [f"1–{quarters[0]}", f"{quarters[0] + 1}–{quarters[1]}", f"{quarters[1] + 1}–{quarters[2]}",
-         f"{quarters[2] + 1}–{top}"])) if top >= 4 else ""
     caption = (f"每格是该地区报告中属于该专题的段落数，颜色越深段落越多（按全表最多的 {top} 段分四档）。"
-               if top else "各地区报告中没有属于任何专题的段落。")
-    if legend:
-        caption += f'<span class="heat-legend">{legend}</span>'
+               + heat_legend(top) if top else "各地区报告中没有属于任何专题的段落。")
     table_html = html_table(columns, rows, "data-table topic-matrix", row_heads=True)
     return [f'<p markdown="span">{caption}</p>', scroll_box(table_html, "专题 × 地区段落数")]
 

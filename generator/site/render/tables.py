@@ -75,9 +75,27 @@ def scroll_box(table: str, label: str, cue: str = "左右滑动查看更多列�
             f"{table}\n\n</div>")
 
 
+def heat_bounds(top: int) -> list[int]:
+    """Upper bounds of heat-1 … heat-4 in a table whose largest count is ``top``: its
+    quarters, rounded up (31 → 8, 16, 24, 31)."""
+    return [-(-top * k // HEAT_LEVELS) for k in range(1, HEAT_LEVELS + 1)]
+
+
 def heat(count: int, top: int) -> str:
-    """The heat class of ``count`` in a table whose largest count is ``top``: heat-0 for
-    none, else heat-1 … heat-4 by quarter of ``top``."""
+    """The heat class of ``count``: heat-0 for none, else the first quarter of ``top``
+    (heat_bounds) that holds it."""
     if count <= 0 or top <= 0:
         return "heat-0"
-    return f"heat-{min(HEAT_LEVELS, max(1, -(-count * HEAT_LEVELS // top)))}"
+    level = next((k for k, bound in enumerate(heat_bounds(top), start=1) if count <= bound), HEAT_LEVELS)
+    return f"heat-{level}"
+
+
+def heat_legend(top: int) -> str:
+    """"1–8 9–16 17–24 25–31", each range shaded as its cells ("" below 4: too few)."""
+    if top < HEAT_LEVELS:
+        return ""
+    bounds = heat_bounds(top)
+    lows = [1] + [b + 1 for b in bounds[:-1]]
+    spans = "".join(f'<span class="heat-{k}">{lo}–{hi}</span>'
+                    for k, (lo, hi) in enumerate(zip(lows, bounds), start=1))
+    return f'<span class="heat-legend">{spans}</span>'
