@@ -8,13 +8,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from pages_support import html_table_rows, page_map
+from pages_support import html_table_rows, seed_site, page_map
 
-from generator.config import load_config
-from generator.glossary import build_glossary
-from generator.ingest import load_reports
-from generator.ingest.regions import RegionRegistry
-from generator.site.context import SiteContext
 from generator.site.facts.region_usage import PER, region_rates, site_length
 from generator.site.facts.reports import report_length
 from generator.site.pages import region as region_pages
@@ -25,13 +20,7 @@ from generator.site.render.tables import Column, heat, heat_legend, html_table
 
 @pytest.fixture(scope="module")
 def site(root):
-    config = load_config(root, region_exists=RegionRegistry.exists_in_dataset)
-    reports, _ = load_reports(root / "seeds", config)
-    ctx = SiteContext.create(root, config, reports, build_glossary(reports, config))
-    pages = {}
-    for module in (region_pages, topic_pages):
-        pages.update(page_map(module.pages(ctx)))
-    return ctx, pages
+    return seed_site(root, (region_pages, topic_pages))
 
 
 def test_topic_pages_link_every_paragraph_they_do_not_quote(site):

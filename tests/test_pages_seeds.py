@@ -5,30 +5,19 @@ from __future__ import annotations
 import re
 
 import pytest
-from pages_support import html_table_rows, h1_count, page_map
+from pages_support import html_table_rows, seed_site, h1_count, page_map
 
-from generator.config import load_config
-from generator.glossary import build_glossary
-from generator.ingest import load_reports
-from generator.ingest.regions import RegionRegistry
 from generator.site.pages import glossary_index
 from generator.site.pages import home as index_pages
 from generator.site.pages import region as region_pages
 from generator.site.pages import term as term_pages
 from generator.site.pages import topic as topic_pages
 from generator.site.render import urls
-from generator.site.context import SiteContext
 
 
 @pytest.fixture(scope="module")
 def site(root):
-    config = load_config(root, region_exists=RegionRegistry.exists_in_dataset)
-    reports, _ = load_reports(root / "seeds", config)
-    ctx = SiteContext.create(root, config, reports, build_glossary(reports, config))
-    pages = {}
-    for module in (index_pages, region_pages, topic_pages, term_pages, glossary_index):
-        pages.update(page_map(module.pages(ctx)))
-    return ctx, pages
+    return seed_site(root, (index_pages, region_pages, topic_pages, term_pages, glossary_index))
 
 
 def test_seven_zuo_mofan_shows_both_official_definitions(site):
