@@ -13,6 +13,7 @@ official first (by year, region level, report slug, entry order), then curated (
 from __future__ import annotations
 
 import unicodedata
+from typing import Optional
 
 from ..config import CuratedEntry
 from ..model import REGION_LEVELS, Definition, Report, Term
@@ -66,8 +67,12 @@ def _report_order(report: Report) -> tuple:
 # --------------------------------------------------------------------------- merge
 
 
-def collect_terms(reports: list[Report], curated: list[CuratedEntry]) -> dict[str, Term]:
-    """Every term from the curated file and the reports' 名词解释, merged by key."""
+def collect_terms(reports: list[Report], curated: list[CuratedEntry],
+                  categories: Optional[dict[str, str]] = None) -> dict[str, Term]:
+    """Every term from the curated file and the reports' 名词解释, merged by key.
+
+    A term's category is its curated ``category:``, else the one site_config/categories.yaml
+    lists it under (by any of its spellings), else none (shown as 未分类)."""
     terms: dict[str, Term] = {}
     alias_to_key: dict[str, str] = {}
     curated_defs: dict[str, list[Definition]] = {}
@@ -82,6 +87,8 @@ def collect_terms(reports: list[Report], curated: list[CuratedEntry]) -> dict[st
                                      category=entry.category)
         elif not term.category:
             term.category = entry.category
+        if entry.short and not term.curated_short:
+            term.curated_short = entry.short
         for alias in entry.aliases:
             norm = normalize(alias)
             if norm and norm != key and alias not in term.aliases:
@@ -109,6 +116,9 @@ def collect_terms(reports: list[Report], curated: list[CuratedEntry]) -> dict[st
     for key, term in terms.items():
         term.definitions = official_defs.get(key, []) + curated_defs.get(key, [])
         term.pinyin = pinyin_of(term.headword)
+        if not term.category and categories:
+            spellings = [key, *(normalize(d.term_as_written) for d in term.definitions if d.term_as_written)]
+            term.category = next((categories[s] for s in spellings if s in categories), "")
     assign_slugs(terms)
     return terms
 
