@@ -9,8 +9,8 @@
 3. when that sentence is longer than ``LIMIT`` characters, it is cut at the last clause
    end (，；,;) that fits and is outside brackets and quotes — never inside a list, whose
    items 、 joins — and the cut ends with ``…``. Only when no such place
-   exists is it cut after a whole list item (at a 、), else at the limit (outside brackets
-   when possible), with ``…``.
+   exists is it cut after a whole list item (at a 、), else at the limit or before the
+   bracket the limit falls in, with ``…``.
 
 Nothing here reads the configuration: ``Term.short`` and ``Term.gloss_source``
 (generator/model.py) call it, and every page that shows a gloss asks the term.
@@ -61,8 +61,8 @@ def gloss_of(text: str, limit: int = LIMIT) -> str:
         if sentence[i] == LIST_MARK and depths[i] == 0:
             return sentence[:i] + "…"
     cut = limit - 1
-    while cut > limit // 2 and depths[cut] > 0:  # not inside brackets when it can be helped
+    while cut > 0 and depths[cut] > 0:  # before the bracket that would be cut
         cut -= 1
-    if depths[cut] > 0:
+    if cut == 0:  # the sentence is one bracket: nothing outside it to keep
         cut = limit - 1
     return sentence[:cut] + "…"
