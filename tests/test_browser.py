@@ -239,6 +239,13 @@ def test_tooltip_names_the_headword_of_a_quoted_use(page, site_url, shot):
     lines = visible_text(tip).split("\n")
     assert lines[0] == "三北工程" and "1978年" in lines[1] and lines[2] == "出处：本站释义", lines
     assert len(lines[1]) <= 60
+    # a later link to the term carries no attributes of its own: the page's first one serves
+    later = page.locator('a[href$="glossary/san-bei-gong-cheng/"]:not([data-src])').first
+    assert later.get_attribute("data-term") is None
+    page.mouse.move(5, page.viewport_size["height"] - 5)
+    tip.wait_for(state="hidden")
+    tip = _hover_tooltip(page, later)
+    assert visible_text(tip).split("\n") == lines
     assert_no_site_errors(page)
 
 

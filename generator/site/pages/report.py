@@ -48,6 +48,7 @@ class _Renderer:
         self.ctx = ctx
         self.report = report
         self.path = urls.report_page(report.slug)
+        self.tipped: set[str] = set()  # terms whose first link carries the tooltip's source
 
     # -- links ----------------------------------------------------------------
     def _term_spans(self, anchor: str, text: str) -> list[tuple]:
@@ -57,7 +58,8 @@ class _Renderer:
             term = glossary.terms.get(occ.term_key)
             if term is None:
                 continue
-            spans.append(tip_span(occ.start, occ.end, urls.href(self.path, urls.term_page(term.slug)), term, text))
+            spans.append(tip_span(occ.start, occ.end, urls.href(self.path, urls.term_page(term.slug)), term, text,
+                                  self.tipped))
         return spans
 
     def _region_link(self, name: str) -> str:
@@ -99,7 +101,7 @@ class _Renderer:
         except KeyError:
             term = None
         if term is not None:
-            label = md.link(e.term, urls.href(self.path, urls.term_page(term.slug)), *term_tip(term, e.term))
+            label = md.link(e.term, urls.href(self.path, urls.term_page(term.slug)), *term_tip(term, e.term, self.tipped))
         else:
             label = md.escape_text(e.term)
         if e.number:
