@@ -163,3 +163,18 @@ def test_report_sections_are_indexed_by_the_terms_they_use(tmp_path, seeds):
     assert out["docs"][0][FIELD] == "三北工程"
     assert FIELD not in out["docs"][1]  # only report pages
     assert FIELD in out["config"]["fields"]
+
+
+def test_a_report_term_no_table_lists_takes_its_topic_name():
+    from generator.config import Topic
+    from generator.glossary.categories import assign_categories
+    from generator.model import Definition, Term
+
+    def term(key, text):
+        return Term(key, key, key, "", definitions=[Definition(text, "official", "某地 2024 名词解释")])
+
+    terms = {"甲": term("甲", "推进风电、光伏和储能项目。"), "乙": term("乙", "只提到风电。"),
+             "丙": term("丙", "无关。"), "丁": term("丁", "风电、光伏。")}
+    topics = [Topic("能源", "neng-yuan", "", ["风电", "光伏", "储能"]), Topic("民生", "min-sheng", "", ["就业"], ["丙"])]
+    assign_categories(terms, {"丁": "经济发展"}, topics)
+    assert [terms[k].category for k in "甲乙丙丁"] == ["能源", "", "民生", "经济发展"]

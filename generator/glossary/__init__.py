@@ -173,4 +173,5 @@ def build_glossary(reports: list[Report], config: Optional[SiteConfig] = None,
     curated = config.glossary if config is not None else []
     policy = link_policy or (config.settings.link_policy if config is not None else "section")
     categories = config.categories if config is not None else {}
-    return Glossary(collect_terms(reports, curated, categories), reports, policy)
+    topics = config.topics if config is not None else []
+    return Glossary(collect_terms(reports, curated, categories, topics), reports, policy)

@@ -15,10 +15,11 @@ from __future__ import annotations
 import unicodedata
 from typing import Optional
 
-from ..config import CuratedEntry
+from ..config import CuratedEntry, Topic
 from ..model import REGION_LEVELS, Definition, Report, Term
 from ..pinyin import Style, ascii_fold, lazy_pinyin, pinyin_slug
 from ..text import HAN_RE, unique_name
+from .categories import assign_categories
 from .normalize import normalize, strip_quotes
 
 
@@ -68,11 +69,9 @@ def _report_order(report: Report) -> tuple:
 
 
 def collect_terms(reports: list[Report], curated: list[CuratedEntry],
-                  categories: Optional[dict[str, str]] = None) -> dict[str, Term]:
-    """Every term from the curated file and the reports' 名词解释, merged by key.
-
-    A term's category is its curated ``category:``, else the one site_config/categories.yaml
-    lists it under (by any of its spellings), else none (shown as 未分类)."""
+                  categories: Optional[dict[str, str]] = None, topics: Optional[list[Topic]] = None) -> dict[str, Term]:
+    """Every term from the curated file and the reports' 名词解释, merged by key; categories
+    by the rules of ``categories`` (generator/glossary/categories.py)."""
     terms: dict[str, Term] = {}
     alias_to_key: dict[str, str] = {}
     curated_defs: dict[str, list[Definition]] = {}
@@ -116,9 +115,7 @@ def collect_terms(reports: list[Report], curated: list[CuratedEntry],
     for key, term in terms.items():
         term.definitions = official_defs.get(key, []) + curated_defs.get(key, [])
         term.pinyin = pinyin_of(term.headword)
-        if not term.category and categories:
-            spellings = [key, *(normalize(d.term_as_written) for d in term.definitions if d.term_as_written)]
-            term.category = next((categories[s] for s in spellings if s in categories), "")
+    assign_categories(terms, categories or {}, topics or [])
     assign_slugs(terms)
     return terms
 

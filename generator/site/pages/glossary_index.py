@@ -111,7 +111,7 @@ def categories_pages(ctx: SiteContext) -> list[Page]:
     page = urls.GLOSSARY_BY_CATEGORY
     terms = ctx.glossary.ordered() if ctx.glossary is not None else []
     groups = [(f"cat-{i + 1}", name, members) for i, (name, members) in enumerate(category_groups(terms, UNCATEGORIZED))]
-    intro = [f"{len(terms)} 个术语按类别分组，组内按拼音排列。本站整理的术语各自标注类别，仅见于报告名词解释的术语按本站的类别表归类，表中未列的归入“{UNCATEGORIZED}”。",
+    intro = [f"{len(terms)} 个术语按类别分组，组内按拼音排列。本站整理的术语各自标注类别；仅见于报告名词解释的术语按本站的类别表归类，表中未列的取其所属专题（专题术语，或释义含该专题两个以上关键词）之名，仍无归属的归入“{UNCATEGORIZED}”。",
              _views_line(page)]
     return _grouped(ctx, page, groups, lambda gid: urls.glossary_category_page(int(gid[4:])), "术语分类",
                     "按类别", intro, order=(0, 1), counted_jumps=True)
