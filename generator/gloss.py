@@ -18,6 +18,8 @@ Nothing here reads the configuration: ``Term.short`` and ``Term.gloss_source``
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 LIMIT = 60  # characters a gloss may have, the closing … included
 SENTENCE_ENDS = "。！？!?"
 CLAUSE_ENDS = "，；,;"
@@ -48,6 +50,7 @@ def first_sentence(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=65536)  # every link to a term asks again; the answer depends on the text only
 def gloss_of(text: str, limit: int = LIMIT) -> str:
     """The gloss of a definition (see the module docstring); "" for an empty text."""
     sentence = first_sentence(text)

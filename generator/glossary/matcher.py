@@ -38,7 +38,6 @@ HEX_PER_CHAR = 4  # one UTF-16 code unit
 _MEMO_LIMIT = 500_000  # texts remembered by ``Matcher.find`` before the memo starts over
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 _QUOTED_HEAD = re.compile(r'^[“"＂]([^“”"＂]+)[”"＂](.+)$')  # `“四高”筛查`: head 四高, remainder 筛查
-_QUOTED = re.compile(r'[“"＂]([^“”"＂\n]{1,12})[”"＂]')
 _CLAUSE_END = re.compile(r"[。；，！？;,!?\n]")
 _REMAINDER_REACH = 30  # characters after the quoted head searched for the remainder
 
@@ -82,6 +81,8 @@ class Matcher:
                 chosen[norm] = key
         self.surfaces = chosen  # normalized surface -> key
         self.short_forms = short_forms(surfaces, chosen)  # quoted head -> (key, remainder)
+        self._short_re = re.compile('[“"＂](' + "|".join(map(re.escape, sorted(self.short_forms, key=len, reverse=True)))
+                                    + ')[”"＂]') if self.short_forms else None
         self._found: dict[str, tuple[tuple[int, int, str], ...]] = {}
         self._automaton = None
         if chosen:
@@ -141,15 +142,16 @@ class Matcher:
             start = max(start, last_end)  # a widened quote never overlaps the previous match
             out.append((start, end, key))
             last_end = end
-        if self.short_forms and ("“" in projection.original or '"' in projection.original):
+        if self._short_re is not None and self._short_re.search(projection.original):
             out = self._with_short_forms(projection.original, out)
         return out
 
     def _with_short_forms(self, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """``found`` plus each quoted head whose term's remainder follows in its clause."""
         extra = []
-        for m in _QUOTED.finditer(text):
-            entry = self.short_forms.get(normalize(m.group(1)))
+        assert self._short_re is not None
+        for m in self._short_re.finditer(text):
+            entry = self.short_forms.get(m.group(1))
             if entry is None or any(s < m.end() and m.start() < e for s, e, _ in found):
                 continue
             key, rest = entry
