@@ -15,7 +15,9 @@ Thin on purpose: everything also works as ``python -m generator build && mkdocs 
   runs with a line break become one line break; the page looks the same, its chrome is
   a quarter smaller).
 - ``on_post_build`` (Material search) lets the search worker try a Chinese query as
-  one whole word (generator/site/search/material_fix.py), so 三北工程 finds its term page first.
+  one whole word (generator/site/search/material_fix.py), so 三北工程 finds its term page first,
+  and gives report sections the headwords of the terms they use, however written
+  (generator/site/search/term_field.py), so it also finds the reports that write `“三北”工程`.
 - ``on_serve`` stops watching the generated docs folder: ``mkdocs serve`` watches
   the inputs (``watch:`` seeds, site_config, docs_src) and rebuilds once per edit.
 """
@@ -34,6 +36,7 @@ from mkdocs.plugins import event_priority
 log = logging.getLogger("mkdocs.hooks.generator")
 _SEARCH = "material"  # site.yaml `search`, as read by the last on_config
 _REPORTS_DIR: Optional[Path] = None  # the reports folder of the last on_config (watched by serve)
+_TERM_SURFACES: dict[str, str] = {}  # every term spelling -> headword, for the search index
 
 
 def _project_root(config) -> Path:
@@ -83,8 +86,8 @@ def on_config(config):
         log.warning(strict_failure(result.diagnostics))
     config.nav = result.nav.items
     config.not_in_nav = _not_in_nav_spec(config, result.nav.not_in_nav)
-    global _SEARCH, _REPORTS_DIR
-    _SEARCH, _REPORTS_DIR = result.search, result.reports_dir
+    global _SEARCH, _REPORTS_DIR, _TERM_SURFACES
+    _SEARCH, _REPORTS_DIR, _TERM_SURFACES = result.search, result.reports_dir, result.term_surfaces
     if result.search == "pagefind":
         from generator.site.search import pagefind
 
@@ -121,8 +124,9 @@ def on_post_build(config):
         pagefind.on_post_build(config)
     else:
         from generator.site.search.material_fix import patch_search_worker
+        from generator.site.search.term_field import add_term_field
 
-        for problem in patch_search_worker(config.site_dir):
+        for problem in patch_search_worker(config.site_dir) + add_term_field(config.site_dir, _TERM_SURFACES):
             log.warning(problem)
 
 

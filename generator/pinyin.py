@@ -12,10 +12,14 @@ import unicodedata
 
 from pypinyin import Style, lazy_pinyin, load_phrases_dict
 
-# pypinyin reads 勒 as "lei" (勒紧); in Mongolian place names it is "lè".
+# Readings pypinyin gets wrong for words this site uses (tests/test_pinyin.py checks
+# every glossary headword's polyphones against pypinyin's phrase dictionary and these):
+# 勒 is "lè" in Mongolian place names, not "lēi" (勒紧); 重 in 三重一大 (重大事项、重要
+# 干部任免、重大项目、大额资金) is "zhòng" (重大), not "chóng" (重复).
 load_phrases_dict({
     "锡林郭勒": [["xī"], ["lín"], ["guō"], ["lè"]],
     "郭勒": [["guō"], ["lè"]],
+    "三重一大": [["sān"], ["zhòng"], ["yī"], ["dà"]],
 })
 
 __all__ = ["Style", "ascii_fold", "lazy_pinyin", "pinyin_slug", "slug_words"]

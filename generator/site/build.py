@@ -52,6 +52,7 @@ class BuildResult:
     nav: Nav = field(default_factory=Nav)
     search: str = "material"  # site.yaml `search`: which engine indexes the built site
     reports_dir: Optional[Path] = None  # the folder the reports were read from
+    term_surfaces: dict[str, str] = field(default_factory=dict)  # every spelling -> headword (search index)
 
 
 def collect_pages(ctx: SiteContext) -> list[Page]:
@@ -160,4 +161,4 @@ def _build(root, reports_dir, out_dir, strict: bool, quiet: bool, echo: bool) ->
                 f"{result.deleted} deleted) in {out}")):
             print(line, file=sys.stderr)
     return BuildResult(ok, pages + src_pages, result.written, result.unchanged, result.deleted,
-                       diagnostics, nav, settings.search, project.reports_dir)
+                       diagnostics, nav, settings.search, project.reports_dir, glossary.headword_surfaces())
