@@ -18,6 +18,11 @@ Thin on purpose: everything also works as ``python -m generator build && mkdocs 
   one whole word (generator/site/search/material_fix.py), so 三北工程 finds its term page first.
 - ``on_serve`` stops watching the generated docs folder: ``mkdocs serve`` watches
   the inputs (``watch:`` seeds, site_config, docs_src) and rebuilds once per edit.
+- Rebuilds under ``mkdocs serve --dirty`` (generator/site/serve.py): only pages whose
+  Markdown changed are rendered again, every page when the navigation or mkdocs.yml
+  changed (``on_pre_build`` empties the site folder); Material's search index is merged
+  per page (``on_post_build``, before the search plugin's); compiled templates are kept
+  (``on_env``); Pagefind indexes once per serve.
 """
 
 from __future__ import annotations
@@ -89,11 +94,44 @@ def on_config(config):
         from generator.site.search import pagefind
 
         pagefind.disable_material_search(config)
+    from generator.site import serve
+
+    serve.plan(serve.site_key(result.nav.to_yaml_data(), result.nav.not_in_nav,
+                              build.page_titles(result.pages), config))
     # The search plugin reads this path relative to the working directory.
-    search = config.plugins.get("material/search") or config.plugins.get("search")
+    search = _search_plugin(config)
     if search is not None and getattr(search.config, "jieba_dict_user", None):
         search.config.jieba_dict_user = os.fspath(root / build.JIEBA_USER_DICT)
     return config
+
+
+def on_startup(command, dirty):
+    from generator.site import serve
+
+    serve.on_startup(command, dirty)
+
+
+def on_shutdown():
+    from generator.site import serve
+
+    serve.on_shutdown()
+
+
+def _search_plugin(config):
+    return config.plugins.get("material/search") or config.plugins.get("search")
+
+
+def on_pre_build(config):
+    from generator.site import serve
+
+    serve.on_pre_build(config, _search_plugin(config), _SEARCH == "pagefind")
+
+
+def on_env(env, config, files):
+    from generator.site import serve
+
+    env.bytecode_cache = serve.BYTECODE  # later rebuilds reuse the compiled theme templates
+    return env
 
 
 def on_post_page(output, page, config):
@@ -114,13 +152,20 @@ def on_post_template(output_content, template_name, config):
     return output_content
 
 
+@event_priority(100)  # before Material's search plugin writes its index
 def on_post_build(config):
+    from generator.site import serve
+
     if _SEARCH == "pagefind":
         from generator.site.search import pagefind
 
-        pagefind.on_post_build(config)
+        serve.pagefind_post_build(config, pagefind.on_post_build)
     else:
         from generator.site.search.material_fix import patch_search_worker
+
+        search = _search_plugin(config)
+        if search is not None:
+            serve.merge_material_index(search)
 
         for problem in patch_search_worker(config.site_dir):
             log.warning(problem)
