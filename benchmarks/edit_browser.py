@@ -201,9 +201,13 @@ def main(argv: list[str] | None = None) -> int:
     reports = run.input_folder(args.input, args.n, work)
     if reports is None:
         return 2
-    result = measure(reports, work, args.search, args.edits, args.port, args.dirty)
+    return finish(measure(reports, work, args.search, args.edits, args.port, args.dirty), table, args, work)
+
+
+def finish(result: dict, table_of, args, work: Path) -> int:
+    """Date the result, print its table, keep it as JSON (``--json``), drop a temp work folder."""
     result["date"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
-    print(table(result))
+    print(table_of(result))
     if args.json:
         args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
     if not args.work:

@@ -96,7 +96,7 @@ def on_config(config):
         pagefind.disable_material_search(config)
     from generator.site import serve
 
-    serve.plan(serve.site_key(result.nav.to_yaml_data(), result.nav.not_in_nav,
+    serve.plan(serve.site_key(result.nav.to_yaml_data(), [p.path for p in result.pages],
                               build.page_titles(result.pages), config))
     # The search plugin reads this path relative to the working directory.
     search = _search_plugin(config)

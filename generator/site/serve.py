@@ -124,10 +124,12 @@ def _config_text(config) -> str:
     return "\n".join(parts)
 
 
-def site_key(nav_data: Any, not_in_nav: list[str], titles: list[tuple[str, str]], config) -> str:
-    """Digest of everything a page's HTML takes from outside its own Markdown file."""
+def site_key(nav_data: Any, paths: list[str], titles: list[tuple[str, str, str]], config) -> str:
+    """Digest of everything a page's HTML takes from outside its own Markdown file: the
+    navigation, the set of pages (a page added or deleted), the titles of the pages in
+    the navigation and the MkDocs configuration."""
     h = hashlib.sha256()
-    for part in (repr(nav_data), repr(sorted(not_in_nav)), repr(sorted(titles)), _config_text(config)):
+    for part in (repr(nav_data), repr(sorted(paths)), repr(sorted(titles)), _config_text(config)):
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\0")
     return h.hexdigest()
