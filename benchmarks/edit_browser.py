@@ -170,7 +170,7 @@ def measure(reports: Path, work: Path, search: str, edits: int, port: int, dirty
 
 def table(result: dict) -> str:
     r = result
-    lines = [f"{r['reports']} reports, search: {r['search']}, `mkdocs {r['command']}`; first build "
+    lines = [f"{r['reports']} reports, search: {r['search']}, `{r['command']}`; first build "
              f"{r['first_build_seconds']} s ({r['first_build_cpu']} s CPU), {r['pages']} pages",
              "", "| edit | edit → browser (s) | serve CPU (s) | MkDocs says (s) | Markdown files rewritten "
              "| HTML pages rewritten | Pagefind ran |", "|---:|---:|---:|---:|---:|---:|---|"]

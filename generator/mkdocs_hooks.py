@@ -55,13 +55,23 @@ def _import_build(root: Path):
 
 
 def _not_in_nav_spec(config, paths: list[str]):
-    import pathspec
+    """mkdocs.yml's ``not_in_nav`` patterns plus the generated pages outside the nav, as
+    exact paths: MkDocs matches every docs file against every pattern, and as gitignore
+    patterns the generated pages (7,306 of 7,350 files at 1,000 reports) made that 54 million
+    regex matches, about 15 s of every build and every ``mkdocs serve`` rebuild."""
+    from pathspec.gitignore import GitIgnoreSpec
 
-    lines = [f"/{p}" for p in paths]
+    class NotInNav(GitIgnoreSpec):
+        def __init__(self, patterns, exact: frozenset[str]):
+            super().__init__(patterns)
+            self.exact = exact
+
+        def match_file(self, file, separators=None):
+            return file in self.exact or super().match_file(file, separators)
+
     existing = config.not_in_nav
-    if existing is not None:
-        lines = [str(p.pattern) for p in getattr(existing, "patterns", []) if getattr(p, "pattern", None)] + lines
-    return pathspec.gitignore.GitIgnoreSpec.from_lines(sorted(set(lines)))
+    lines = [str(p.pattern) for p in getattr(existing, "patterns", []) if getattr(p, "pattern", None)]
+    return NotInNav(GitIgnoreSpec.from_lines(sorted(set(lines))).patterns, frozenset(paths))
 
 
 @event_priority(100)
