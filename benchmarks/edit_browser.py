@@ -13,7 +13,7 @@ reloaded by MkDocs' own livereload script, as for a reader; nothing is polled be
 the browser's back.
 
 Per edit it also records the serve process's CPU seconds (its children's too: Pagefind
-is one), the Markdown files the generator rewrote (mtime after the edit), the HTML pages
+is one), the files of docs/ the generator rewrote (mtime after the edit), the HTML pages
 MkDocs wrote again (the serve's site folder sits under the work folder: TMPDIR is set
 for it), and whether Pagefind ran. Prints a table with the medians; ``--json FILE`` keeps
 everything. Timings are not checked: this is a measurement, not a test.
@@ -172,7 +172,7 @@ def table(result: dict) -> str:
     r = result
     lines = [f"{r['reports']} reports, search: {r['search']}, `{r['command']}`; first build "
              f"{r['first_build_seconds']} s ({r['first_build_cpu']} s CPU), {r['pages']} pages",
-             "", "| edit | edit → browser (s) | serve CPU (s) | MkDocs says (s) | Markdown files rewritten "
+             "", "| edit | edit → browser (s) | serve CPU (s) | MkDocs says (s) | docs/ files rewritten "
              "| HTML pages rewritten | Pagefind ran |", "|---:|---:|---:|---:|---:|---:|---|"]
     for e in r["edits"]:
         lines.append(f"| {e['edit']} | {e['seconds']:.2f} | {e['cpu']:.2f} | {e['mkdocs_reported']} | "

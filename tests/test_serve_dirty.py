@@ -51,12 +51,15 @@ class Serve:
         logging.getLogger("mkdocs").setLevel(logging.ERROR)
         config = self._load()
         config.plugins.on_startup(command="serve", dirty=dirty)
-        self.plugins = config.plugins
+        self.plugins, self.state = config.plugins, serve.STATE
         self.build(config)
 
     def build(self, config=None) -> None:
         from mkdocs.commands.build import build
 
+        if serve.STATE is not self.state:  # another Serve ran in this process (one per process in real life)
+            serve.STATE = self.state
+            self.plugins.on_startup(command="serve", dirty=self.dirty)  # Material's plugin instance is shared
         config = config or self._load()
         config.site_url = URL
         build(config, serve_url=URL, dirty=self.dirty)
