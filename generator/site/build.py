@@ -76,6 +76,12 @@ def _hand_written_title(text: str, rel: str) -> str:
     return match.group(1) if match else rel
 
 
+def page_titles(pages: list[Page]) -> list[tuple[str, str, str]]:
+    """(path, nav title, page title) of the pages in the navigation: what other pages' sidebars
+    and previous/next links show of them (``generator/site/serve.py`` digests it)."""
+    return [(p.path, p.nav_title, _hand_written_title(p.content[:2000], p.path)) for p in pages if p.in_nav]
+
+
 def hand_written(docs_src: Path) -> tuple[list[Page], dict[str, bytes]]:
     """docs_src/ Markdown pages (as Pages, for the nav) and other files (copied as bytes)."""
     pages: list[Page] = []
