@@ -9,14 +9,48 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+from typing import Any
 
-from pypinyin import Style, lazy_pinyin, load_phrases_dict
+from pypinyin import Style, load_phrases_dict
+from pypinyin import lazy_pinyin as _lazy_pinyin
+from pypinyin.constants import PINYIN_DICT, RE_HANS
+from pypinyin.seg import mmseg
+from pypinyin.seg.simpleseg import simple_seg
 
 # pypinyin reads 勒 as "lei" (勒紧); in Mongolian place names it is "lè".
 load_phrases_dict({
     "锡林郭勒": [["xī"], ["lín"], ["guō"], ["lè"]],
     "郭勒": [["guō"], ["lè"]],
 })
+
+
+
+@lru_cache(maxsize=None)
+def _word_pinyin(word: str, style: Style) -> tuple[str, ...]:
+    return tuple(_lazy_pinyin(word, style=style))
+
+
+def lazy_pinyin(text: str, style: Style = Style.NORMAL, errors: Any = "default") -> list[str]:
+    """``pypinyin.lazy_pinyin``, the same result, with each word's reading remembered.
+
+    pypinyin splits the text into Han and other runs, cuts each Han run into the words of
+    its phrase dictionary (``mmseg``) and reads each word on its own, so the reading of a
+    whole text is the readings of its words in order. Reading a word is most of the cost
+    and the same words recur in thousands of phrases: a word whose every character has a
+    reading (``errors`` is then never used) is read once per style."""
+    out: list[str] = []
+    for run in simple_seg(text):
+        if RE_HANS.match(run):
+            for word in mmseg.seg.cut(run):
+                if all(ord(c) in PINYIN_DICT for c in word):
+                    out.extend(_word_pinyin(word, style))
+                else:
+                    out.extend(_lazy_pinyin(word, style=style, errors=errors))
+        else:
+            out.extend(_lazy_pinyin(run, style=style, errors=errors))
+    return out
+
 
 __all__ = ["Style", "ascii_fold", "lazy_pinyin", "pinyin_slug", "slug_words"]
 
