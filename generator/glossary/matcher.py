@@ -15,7 +15,8 @@ character of text. The matcher therefore runs over the text's UTF-16 code units
 split into their two bytes, each byte one letter (``encode("utf-16-be")`` read as
 Latin-1, C speed): two letters per character, no node with more than 256 children,
 and the few distinct high bytes of Chinese text keep the busy nodes small. (Four hex
-digits per character, at most 16 children a node, scanned about 20 % slower on cn/.)
+digits per character, at most 16 children a node, scanned 23 % slower: 0.48 s against
+0.39 s over a tenth of cn/ with 6,500 surfaces.)
 A match must end on a character boundary; matches straddling two characters are dropped.
 
 ``find`` remembers its result per text (the glossary's occurrence pass and the
