@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+from typing import Any
 
-from pypinyin import Style, lazy_pinyin
-from pypinyin.constants import PHRASES_DICT
+from pypinyin import Style
+from pypinyin import lazy_pinyin as _lazy_pinyin
+from pypinyin.constants import PHRASES_DICT, PINYIN_DICT, RE_HANS
 from pypinyin.seg import mmseg
+from pypinyin.seg.simpleseg import simple_seg
 
 # Readings pypinyin gets wrong for words this site uses (tests/test_pinyin.py checks
 # every glossary headword's polyphones against pypinyin's phrase dictionary and these):
@@ -28,6 +32,33 @@ _READINGS = {
 # new phrases gives the same set.
 PHRASES_DICT.update(_READINGS)
 mmseg.seg.train(iter(_READINGS))
+
+
+@lru_cache(maxsize=None)
+def _word_pinyin(word: str, style: Style) -> tuple[str, ...]:
+    return tuple(_lazy_pinyin(word, style=style))
+
+
+def lazy_pinyin(text: str, style: Style = Style.NORMAL, errors: Any = "default") -> list[str]:
+    """``pypinyin.lazy_pinyin``, the same result, with each word's reading remembered.
+
+    pypinyin splits the text into Han and other runs, cuts each Han run into the words of
+    its phrase dictionary (``mmseg``) and reads each word on its own, so the reading of a
+    whole text is the readings of its words in order. Reading a word is most of the cost
+    and the same words recur in thousands of phrases: a word whose every character has a
+    reading (``errors`` is then never used) is read once per style."""
+    out: list[str] = []
+    for run in simple_seg(text):
+        if RE_HANS.match(run):
+            for word in mmseg.seg.cut(run):
+                if all(ord(c) in PINYIN_DICT for c in word):
+                    out.extend(_word_pinyin(word, style))
+                else:
+                    out.extend(_lazy_pinyin(word, style=style, errors=errors))
+        else:
+            out.extend(_lazy_pinyin(run, style=style, errors=errors))
+    return out
+
 
 __all__ = ["Style", "ascii_fold", "lazy_pinyin", "pinyin_slug", "slug_words"]
 

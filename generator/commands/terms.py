@@ -21,15 +21,15 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from ..glossary.candidates import candidates
+    from ..glossary.candidates import top_candidates
 
     if not args.candidates:
         print("nothing to do: add --candidates to list phrases not yet in the glossary", file=sys.stderr)
         return 2
     project = load_project(root(args), args.reports)
-    rows = candidates(project.reports, project.glossary)
-    print(f"{plural(len(rows), 'candidate term')} in {plural(len(project.reports), 'report')}, "
+    total, rows = top_candidates(project.reports, project.glossary, max(args.limit, 0))
+    print(f"{plural(total, 'candidate term')} in {plural(len(project.reports), 'report')}, "
           "most frequent first:")
-    for row in rows[: max(args.limit, 0)]:
+    for row in rows:
         print(f"{row.count:5d}  {row.phrase}  [{plural(len(row.reports), 'report')}] {', '.join(row.reports)}")
     return 0

@@ -115,8 +115,20 @@ def report_candidates(report: Report, glossary: "Glossary") -> dict[str, int]:
     return counts
 
 
-def candidates(reports: list[Report], glossary: "Glossary") -> list[Candidate]:
-    """Phrases the reports quote or build as numeral formulas, not yet in ``glossary``."""
+def candidates(reports: list[Report], glossary: "Glossary", limit: Optional[int] = None) -> list[Candidate]:
+    """Phrases the reports quote or build as numeral formulas, not yet in ``glossary``;
+    ``limit``: only the first ``limit`` of that order (see ``top_candidates``)."""
+    return top_candidates(reports, glossary, limit)[1]
+
+
+def top_candidates(reports: list[Report], glossary: "Glossary",
+                   limit: Optional[int] = None) -> tuple[int, list[Candidate]]:
+    """How many candidates there are, and the first ``limit`` of them (all when None),
+    most frequent first, ties by pinyin.
+
+    Pinyin keys are slow (pypinyin segments each phrase): they are computed only for the
+    phrases whose count can reach the first ``limit`` rows, which the order by count alone
+    decides; the rows returned are exactly the head of the fully sorted list."""
     counts: dict[str, int] = {}
     where: dict[str, set[str]] = {}
     table = memo.table("candidates")
@@ -127,6 +139,14 @@ def candidates(reports: list[Report], glossary: "Glossary") -> list[Candidate]:
         for phrase, n in found.items():
             counts[phrase] = counts.get(phrase, 0) + n
             where.setdefault(phrase, set()).add(report.slug)
-    rows = [Candidate(p, n, sorted(where[p])) for p, n in counts.items()]
-    rows.sort(key=lambda c: (-c.count, *_pinyin_key(c.phrase)))
-    return rows
+    phrases = list(counts)
+    if limit is not None and limit < len(phrases):
+        if limit <= 0:
+            return len(phrases), []
+        by_count = sorted(counts.values(), reverse=True)
+        cutoff = by_count[limit - 1]  # no row below this count can be among the first ``limit``
+        phrases = [p for p in phrases if counts[p] >= cutoff]
+    phrases.sort(key=lambda p: (-counts[p], *_pinyin_key(p)))
+    if limit is not None:
+        phrases = phrases[:max(limit, 0)]
+    return len(counts), [Candidate(p, counts[p], sorted(where[p])) for p in phrases]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ... import memo
 from ...model import Report
 from .topics import TopicIndex
 
@@ -33,7 +34,12 @@ class Share:
 
 
 def report_totals(report: Report) -> tuple[int, int]:
-    """(paragraphs, characters) of the report's body (title block lines left out)."""
+    """(paragraphs, characters) of the report's body (title block lines left out); counted
+    once per report (every topic page asks for every report's totals)."""
+    return memo.table("report-totals").get(memo.report_key(report), lambda: _totals(report))
+
+
+def _totals(report: Report) -> tuple[int, int]:
     paras = [p for _, p in report.paragraphs() if p.kind != "title"]
     return len(paras), sum(len(p.text) for p in paras)
 

@@ -20,7 +20,7 @@ from typing import Optional
 
 from ...model import Report
 from ..context import SiteContext
-from .reports import region_order
+from .reports import facts_memo, region_order
 
 TOP_REGIONS = 5  # the per-region chart draws the regions using the term most
 STOP_RULE = ("判断规则：如果本词最后一次出现的年份早于用过本词的各地区报告的最新年份，"
@@ -73,14 +73,28 @@ def term_timeline(ctx: SiteContext, term_key: str) -> Optional[Timeline]:
         tl.reports[report.year] += 1
         tl.occurrences[report.year] += len(occs)
         tl.by_region.setdefault(report.region_name, Counter())[report.year] += len(occs)
+    years_of = _region_years(ctx)
     for name in tl.by_region:
-        tl.region_years[name] = {r.year for r in ctx.reports_of_region(name) if r.year}
+        tl.region_years[name] = set(years_of.get(name, ()))
     tl.latest_year = max(max(ys) for ys in tl.region_years.values() if ys)
     last_year = max(tl.reports)
     if last_year < tl.latest_year:
         last = [u for u in uses if u[0].year == last_year][-1]
         tl.last = Use(last[0], last[1][0].anchor)
     return tl
+
+
+def _region_years(ctx: SiteContext) -> dict[str, frozenset[int]]:
+    """Region name -> the years it has reports, for every region (once per context, not
+    once per term page)."""
+    def compute() -> dict[str, frozenset[int]]:
+        years: dict[str, set[int]] = {}
+        for report in ctx.reports:
+            if report.year:
+                years.setdefault(report.region_name, set()).add(report.year)
+        return {name: frozenset(ys) for name, ys in years.items()}
+
+    return facts_memo(ctx, "region-years", compute)
 
 
 def first_years(ctx: SiteContext) -> dict[str, Report]:

@@ -161,18 +161,17 @@ def years_pages(ctx: SiteContext) -> list[Page]:
 
 
 def candidates_page(ctx: SiteContext) -> Page:
-    from ...glossary.candidates import candidates
+    from ...glossary.candidates import top_candidates
 
     page = urls.CANDIDATES
-    rows_data = candidates(ctx.reports, ctx.glossary)
-    shown = rows_data[:CANDIDATES_SHOWN]
+    total, shown = top_candidates(ctx.reports, ctx.glossary, CANDIDATES_SHOWN)
     blocks = [heading(1, "候选术语"),
               "下表是程序从报告中找出、但尚未收入术语表的短语：报告中加了引号的提法，以及“三个……”“五大……”"
               "之类的数字提法。按出现次数从多到少排列。维护者审核后，可以在 `site_config/glossary.yaml` "
               "中为其撰写释义并注明依据。",
               link("返回关于本站", urls.href(page, "about/index.md"))]
-    if len(rows_data) > len(shown):
-        blocks.append(f"共 {len(rows_data)} 个候选，这里列出最常见的 {len(shown)} 个；"
+    if total > len(shown):
+        blocks.append(f"共 {total} 个候选，这里列出最常见的 {len(shown)} 个；"
                       "完整列表可运行 `python -m generator terms --candidates` 查看。")
     rows = []
     for c in shown:
