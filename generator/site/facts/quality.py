@@ -155,13 +155,18 @@ def removed(report: Report) -> list[Notice]:
     out = [Notice("removed", f"整理时从原文删去了{parts}，删去的文字逐条列在文末的整理记录中。",
                   link=RECORD_ANCHOR, link_text="查看整理记录")]
     lines, anchors = _record_place(report)
+    here: dict[str, list[tuple[int, Removal]]] = {}  # removals after the same paragraph: one note
     for i, r in told:
         at = bisect_right(lines, r.line) - 1
-        if at < 0:  # before the first paragraph: the top box says it
-            continue
-        what = SHOWN_REASONS[r.reason]
-        out.append(Notice("removed-here", "", anchors[at], f"此处删去了原文的{what}（原文第{r.line}行）。",
-                          f"{RECORD_ANCHOR}-{i}", f"整理记录第{i}条"))
+        if at >= 0:  # before the first paragraph: the top box says it
+            here.setdefault(anchors[at], []).append((i, r))
+    for anchor, group in here.items():
+        what = "、".join(dict.fromkeys(SHOWN_REASONS[r.reason] for _, r in group))
+        where = "、".join(str(r.line) for _, r in group)
+        count = f"{len(group)}处" if len(group) > 1 else ""
+        entries = "、".join(str(i) for i, _ in group)
+        out.append(Notice("removed-here", "", anchor, f"此处删去了原文的{what}{count}（原文第{where}行）。",
+                          f"{RECORD_ANCHOR}-{group[0][0]}", f"整理记录第{entries}条"))
     return out
 
 
