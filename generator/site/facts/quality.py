@@ -123,9 +123,9 @@ def spliced(report: Report, numbers: dict[str, int]) -> list[Notice]:
         quote = p.text[start:start + 8]
         in_section = f"（在“{where.title}”中）" if where is not None and where.title else ""
         out.append(Notice(
-            "spliced", f"第{n}段疑因报纸排版串段：自“{quote}…”起与第{m}段文字相同。", p.anchor,
-            f"原文排版疑有串段：本段自“{quote}…”起的{end - start}字与第{m}段{in_section}相同，"
-            f"本段原有的后文可能缺失。", other.anchor, f"查看第{m}段"))
+            "spliced", f"第{n}段疑有排版串段：自“{quote}…”起与第{m}段文字相同。", p.anchor,
+            f"原文排版疑有串段或重复：本段自“{quote}…”起的{end - start}字与第{m}段{in_section}相同，"
+            f"本段原有的文字可能缺失。", other.anchor, f"查看第{m}段"))
     return out
 
 
