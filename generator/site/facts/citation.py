@@ -4,8 +4,8 @@ The format follows GB/T 7714-2015 for a report read online ([R/OL]):
 
     主要责任者. 题名——其他题名信息[R/OL]. 出版年: 第n段. 获取和访问路径
 
-e.g. ``内蒙古自治区人民政府. 政府工作报告——2024年1月23日在内蒙古自治区第十四届人民代表大会
-第二次会议上[R/OL]. 2024: 第12段. https://…/reports/2024-neimenggu-zizhiqu/#p1-2-3``.
+e.g. ``内蒙古自治区人民政府. 政府工作报告——2024年1月30日在内蒙古自治区第十四届人民代表大会
+第二次会议上[R/OL]. 2024: 第12段. https://…/reports/2024-neimenggu-zizhiqu/#p1-10``.
 
 - 主要责任者 (author): the government that reports — ``<region>人民政府``, a league (盟)
   ``<region>行政公署``, the national level 国务院; without a region the author is left out
