@@ -186,7 +186,7 @@ def test_search_first_result_is_term_page(search_results, term):
 
 def test_term_link_tooltip_shows_short_definition(page, site_url, built_site, shot):
     source = (built_site / ETUOKE / "index.html").read_text(encoding="utf-8")
-    m = re.search(r'<p id="(p[\d-]+)"[^>]*>(?:(?!</p>).)*?<a href="../../%s" title="([^"]+)">%s</a>'
+    m = re.search(r'<p [^>]*\bid="(p[\d-]+)"[^>]*>(?:(?!</p>).)*?<a href="../../%s" title="([^"]+)">%s</a>'
                   % (re.escape(TERM_PAGE), re.escape(TERM)), source)
     assert m, f"no {TERM} link with a title in {ETUOKE}"
     anchor, definition = m.group(1), html.unescape(m.group(2))
