@@ -200,3 +200,16 @@ def test_paragraph_numbers_follow_reading_order_and_are_on_the_page():
     for anchor, k in n.items():
         assert f'id="{anchor}"' in page and re.search(rf'id="{re.escape(anchor)}"[^>]*data-n="{k}"', page)
     assert page.count("data-cite-head=") == 1  # the citation is on the page once
+
+
+def test_about_page_example_is_what_the_button_copies():
+    """The 关于 page documents the format with the 内蒙古 2024 seed's paragraph 12: the same
+    text the site builds (a change of format must change the documentation)."""
+    from generator.ingest import parse_report
+    from generator.site.render import urls
+    report = parse_report(ROOT / "seeds" / "2024-neimenggu-zizhiqu.txt", load_config(ROOT))
+    anchor = next(a for a, k in numbers(report).items() if k == 12)
+    url = urls.public_url(urls.site_url(ROOT), urls.report_page(report.slug))
+    example = citation(report, url).paragraph(12, anchor)
+    about = (ROOT / "docs_src" / "about" / "index.md").read_text(encoding="utf-8")
+    assert re.sub(r"</?span[^>]*>", "", about).count(example) == 1
