@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from .config import SiteConfig, check_config, load_config
+from .config import SiteConfig, check_config, load_config, note_problems
 from .glossary import Glossary, build_glossary
 from .ingest import load_reports
 from .model import Diagnostic, Report
@@ -88,5 +88,6 @@ def load_project(root, reports_dir=None, *, collect: bool = False, parse: bool =
     diagnostics = list(diagnostics)
     for report in reports:
         diagnostics.extend(d for d in report.diagnostics if d not in diagnostics)
+    diagnostics.extend(note_problems(config, reports))  # source notes name anchors of parsed reports
     project.reports, project.diagnostics = reports, diagnostics
     return project

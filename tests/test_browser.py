@@ -197,7 +197,7 @@ def _hover_tooltip(page, link):
 
 def test_term_link_tooltip_shows_headword_gloss_and_source(page, site_url, built_site, shot):
     source = (built_site / ETUOKE / "index.html").read_text(encoding="utf-8")
-    m = re.search(r'<p id="(p[\d-]+)">(?:(?!</p>).)*?<a data-src="([^"]+)" href="../../%s" title="([^"]+)">%s</a>'
+    m = re.search(r'<p [^>]*\bid="(p[\d-]+)"[^>]*>(?:(?!</p>).)*?<a data-src="([^"]+)" href="../../%s" title="([^"]+)">%s</a>'
                   % (re.escape(TERM_PAGE), re.escape(TERM)), source)
     assert m, f"no {TERM} link with a title and a source in {ETUOKE}"
     anchor, origin, gloss = m.group(1), html.unescape(m.group(2)), html.unescape(m.group(3))

@@ -35,12 +35,16 @@ from generator.site.context import SiteContext
 # markdown.py) plus what the mkdocs.yml extensions add (toc permalinks).
 GENERATED_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "a", "strong", "br", "span", "code",
                   "div", "nav", "dl", "dt", "dd", "ol", "ul", "li",  # ul: the 主要预期目标 box, the 新提法 lists
-                  "table", "thead", "tbody", "tr", "th", "td"}  # a report's own | … | table
-GENERATED_ATTRS = {"id", "class", "href", "title", "data-search-exclude", "rel", "data-src", "data-term"}
+                  "table", "thead", "tbody", "tr", "th", "td",  # a report's own | … | table
+                  "q"}  # a removed text quoted in the 整理记录
+
+GENERATED_ATTRS = {"id", "class", "href", "title", "data-search-exclude", "rel", "data-src", "data-term",
+                   "data-n", "data-cite-head", "data-cite-url", "role"}  # paragraph numbers, citation, notes
 GENERATED_CLASSES = {"headerlink", "report-meta", "report-front", "report-items", "report-item",
                      "report-title-line", "item-number", "report-glossary", "report-neighbours", "report-table",
                      "admonition", "abstract", "admonition-title", "report-targets",  # 主要预期目标 box
-                     "novelty-list"}
+                     "novelty-list",
+                     "cite-text", "warning", "source-notices", "source-note", "removal-record"}  # citation, notices
 
 
 # --------------------------------------------------------------------------- the pipeline

@@ -110,7 +110,7 @@ def test_anchors_on_every_paragraph_section_and_entry(ctx, pages):
         for para in [*report.front, *report.preamble] + [p for _, p in report.paragraphs()]:
             assert f'id="{para.anchor}"' in text, (report.slug, para.anchor)
             if para.kind != "title":
-                assert f'href="#{para.anchor}" title="引用本段"' in text
+                assert f'href="#{para.anchor}" title="本段链接"' in text
         for section in report.walk_sections():
             assert "{#" + section.anchor + "}" in text
         for entry in report.glossary:

@@ -26,16 +26,16 @@ from pathlib import Path
 from ..errors import ConfigError
 from ..model import Diagnostic
 from .types import (LINK_POLICIES, SEARCH_ENGINES, CuratedEntry, RegionConfig, ReportOverride, SiteConfig,
-                    SiteSettings, Topic)
+                    SiteSettings, SourceNote, Topic)
 from .files import (FILE_SCHEMAS, GlossarySchema, RegionSchema, ReportSchema, SiteSchema, TopicSchema,
-                    read_config)
+                    note_problems, page_anchors, read_config)
 from .schema import Problems, option_docs
 from .yaml_lines import load_yaml
 
 __all__ = [
     "LINK_POLICIES", "SEARCH_ENGINES", "ConfigError", "CuratedEntry", "FILE_SCHEMAS", "GlossarySchema",
-    "RegionConfig", "RegionSchema", "ReportOverride", "ReportSchema", "SiteConfig", "SiteSchema", "SiteSettings",
-    "Topic", "TopicSchema", "check_config", "load_config", "load_yaml", "option_docs",
+    "RegionConfig", "RegionSchema", "ReportOverride", "ReportSchema", "SiteConfig", "SiteSchema", "SiteSettings", "SourceNote",
+    "Topic", "TopicSchema", "check_config", "load_config", "load_yaml", "note_problems", "option_docs", "page_anchors",
 ]
 
 

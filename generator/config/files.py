@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Any, Callable, Optional
 
 from ..errors import ConfigError
-from ..model import REGION_LEVELS
+from ..model import REGION_LEVELS, Diagnostic, Report
 from ..text import drop_cjk_spaces
-from .schema import Bool, Choice, Code, Int, Nested, Problems, Schema, Str, StrList
+from .schema import Bool, Choice, Code, Int, Nested, NestedList, Problems, Schema, Str, StrList
 from .types import (LINK_POLICIES, SEARCH_ENGINES, CuratedEntry, RegionConfig, ReportOverride, SiteConfig,
-                    SiteSettings, Topic)
+                    SiteSettings, SourceNote, Topic)
 from .yaml_lines import load_yaml, line_of
 
 SLUG = r"[a-z0-9]+(-[a-z0-9]+)*"
@@ -83,6 +83,30 @@ class SpeakerSchema(Schema):
     """The speaker's office, e.g. 代旗长."""
 
 
+class SourceNoteSchema(Schema):
+    """One curated note on a defect of a report's source (``notes:`` in reports.yaml)."""
+
+    what = "a source note"
+
+    text = Str(required=True, strip=True, empty=("a source note has no text", "write the note after `text:`"))
+    """What is wrong with the source, in Chinese, in our own words (at most 200 characters),
+    e.g. 原文此段与上一段在报纸版面上错接。Shown at the top of the report page and at ``anchor``."""
+
+    anchor = Str(default="", pattern=r"[\w.:-]+", bad=("anchor {value!r} is not a paragraph or section id",
+                                                      "copy the id from the page address, e.g. `anchor: p3-1-1`"))
+    """The paragraph or section the note is about (its id on the report page, e.g. ``p3-1-1``);
+    without it the note is shown at the top only."""
+
+    @classmethod
+    def check(cls, values: dict, raw: dict, problems: Problems, ctx: dict) -> None:
+        if len(values["text"]) > NOTE_MAX:
+            problems.add(ctx["path"], f"source note is {len(values['text'])} characters long (at most {NOTE_MAX})",
+                         line_of(raw, "text"), "shorten the note; the removal record and the source say the rest")
+
+
+NOTE_MAX = 200
+
+
 class ReportSchema(Schema):
     """One entry of ``site_config/reports.yaml`` (keyed by the report's file name): metadata
     that wins over what the parser reads from the text."""
@@ -118,6 +142,11 @@ class ReportSchema(Schema):
                                                    "give the address of the official page, starting with https://"))
     """The official source the text was taken from (shown as a link on the report card);
     a front-matter ``source:`` gives it too."""
+
+    notes = NestedList(SourceNoteSchema, default=[])
+    """Curated notes on defects of the source the generator cannot see by itself, each
+    ``text:`` and optionally ``anchor:`` (see the 关于 page, 原文质量提示). They are shown with
+    the notices the generator finds (missing opening part, spliced paragraphs, removed text)."""
 
     @classmethod
     def check(cls, values: dict, raw: dict, problems: Problems, ctx: dict) -> None:
@@ -261,8 +290,33 @@ def read_reports(path: Path, problems: Problems, known_regions: set[str], region
     for name, fields in data.items():
         values = ReportSchema.read(fields, problems, ctx, what=f"the override for {name!r}")
         if values is not None:  # the fields as written: speaker stays a mapping
-            out[str(name)] = ReportOverride(str(name), {k: v for k, v in fields.items() if v is not None},
-                                            line_of(data, name))
+            notes = [SourceNote(v["text"], v["anchor"], line) for v, line in values["notes"]]
+            out[str(name)] = ReportOverride(str(name), {k: v for k, v in fields.items()
+                                                        if v is not None and k != "notes"},
+                                            line_of(data, name), notes)
+    return out
+
+
+def page_anchors(report: Report) -> set[str]:
+    """The anchors a source note may name: the report's sections and body paragraphs."""
+    anchors = {s.anchor for s in report.walk_sections()}
+    anchors.update(p.anchor for _, p in report.paragraphs())
+    return anchors
+
+
+def note_problems(config: SiteConfig, reports: list[Report], path: str = "site_config/reports.yaml") -> list[Diagnostic]:
+    """A warning for each source note whose ``anchor`` names no paragraph or section of its
+    report (checked once the reports are parsed; the note is then shown at the top only)."""
+    out: list[Diagnostic] = []
+    for report in reports:
+        override = config.reports.get(Path(report.source).name)
+        if override is None or not any(n.anchor for n in override.notes):
+            continue
+        anchors = page_anchors(report)
+        out.extend(Diagnostic(path, f"source note for {override.file}: no paragraph or section {n.anchor!r} "
+                              "in the report; the note is shown at the top of the page only", n.line, "warning",
+                              fix="copy the id from the report page's address (after #), or leave `anchor:` out")
+                   for n in override.notes if n.anchor and n.anchor not in anchors)
     return out
 
 

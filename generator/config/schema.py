@@ -153,6 +153,26 @@ class Nested(Option):
         return self.schema.read(value, ctx["problems"], ctx)
 
 
+class NestedList(Option):
+    """A list of mappings, each checked against another schema; one mapping alone stands
+    for a list of one. Entries with an error are left out (the problem is reported)."""
+
+    kind, types = "list of mappings", (list, dict)
+
+    def __init__(self, schema: type["Schema"], **kw):
+        super().__init__(**kw)
+        self.schema = schema
+
+    def convert(self, value: Any, ctx: dict) -> Any:
+        items = [value] if isinstance(value, dict) else value
+        out = []
+        for raw in items:
+            checked = self.schema.read(raw, ctx["problems"], ctx, what=f"an entry of {self.name!r}")
+            if checked is not None:
+                out.append((checked, line_of(raw)))
+        return out
+
+
 class Schema:
     """Base of every schema: subclasses declare ``Option`` attributes, in checking order."""
 

@@ -39,10 +39,20 @@ class RegionConfig:
 
 
 @dataclass
+class SourceNote:
+    """A curator's note on a defect of a report's source (reports.yaml ``notes:``)."""
+
+    text: str  # Chinese, shown to readers
+    anchor: str = ""  # the paragraph or section it is about; "" = the top of the page only
+    line: Optional[int] = None
+
+
+@dataclass
 class ReportOverride:
     file: str
-    fields: dict  # any of: title, region, year, date, meeting, speaker{name,title}, audience, slug
+    fields: dict  # any of: title, region, year, date, meeting, speaker{name,title}, audience, slug, source_url
     line: Optional[int] = None
+    notes: list[SourceNote] = field(default_factory=list)
 
 
 @dataclass

@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
@@ -25,27 +24,12 @@ from ..site.render import urls
 from ..targets import TARGET
 from .columns import BY_NAME, FILES
 
-_SITE_URL = re.compile(r"^site_url:\s*['\"]?([^'\"\s#]+)", re.M)
-
-
-def site_url(root: Path) -> str:
-    """``site_url`` of the project's mkdocs.yml, ending in "/" ("" when there is none)."""
-    try:
-        m = _SITE_URL.search((root / "mkdocs.yml").read_text(encoding="utf-8"))
-    except OSError:
-        return ""
-    return (m.group(1).rstrip("/") + "/") if m else ""
-
-
 class _Urls:
     def __init__(self, base: str):
         self.base = base
 
     def page(self, path: str, anchor: str = "") -> str:
-        """MkDocs' directory URL of a docs page: reports/x.md -> <base>reports/x/#anchor."""
-        stem = path[:-3]
-        url = self.base + (stem[:-5] if stem.endswith("index") else stem + "/")
-        return f"{url}#{anchor}" if anchor else url
+        return urls.public_url(self.base, path, anchor)
 
     def report(self, slug: str, anchor: str = "") -> str:
         return self.page(urls.report_page(slug), anchor)
@@ -158,7 +142,7 @@ def _uncertain(ctx: SiteContext, u: _Urls) -> Iterator[list]:
 
 def data_files(ctx: SiteContext) -> dict[str, bytes]:
     """Every open data file, by name (see the module docstring)."""
-    u = _Urls(site_url(ctx.root))
+    u = _Urls(urls.site_url(ctx.root))
 
     def table(name: str, rows: Iterable[Iterable]) -> bytes:
         return _csv(name, ([_cell(v) for v in row] for row in rows))

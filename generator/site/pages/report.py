@@ -1,25 +1,34 @@
 """One page per report: reports/<slug>.md.
 
 Layout: title, a metadata card (region chain linked to region pages, year, date,
-meeting, speaker, source file), the title block and preamble, then the section
+meeting, speaker, source, the whole report's citation), the 原文质量提示 box when the
+source is defective (report_notes), the title block and preamble, then the section
 tree as headings with the model's anchors (so Material's table of contents is the
 section tree). Every paragraph, list item and 名词解释 entry carries its anchor
-and a hover permalink; leads are bold; glossary occurrences link to term pages
-with the short definition as tooltip. Headings never contain links. The page
-ends with the previous and next report of the same region.
+and a hover permalink; body paragraphs carry their number (``data-n``, shown by
+docs_src/stylesheets/cite.css, cited by docs_src/javascripts/cite.js from the card's
+``data-cite-head``/``data-cite-url``: facts/citation.py); leads are bold; glossary
+occurrences link to term pages with the short definition as tooltip. Headings never
+contain links. The page ends with the 整理记录 (when text was removed) and the
+previous and next report of the same region.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 from ... import memo
+from ...config import SourceNote
 from ...model import GlossaryEntry, Paragraph, Report, Section
 from ..render import markdown as md
 from ..render import urls
 from ..render.term_tip import term_tip, tip_span
 from ..context import Page, SiteContext
+from ..facts.citation import citation, date_label, numbers
+from ..facts.quality import notices
 from ..facts.targets import catalogue_digest, target_index
+from . import report_notes
 from .targets import report_box
 from .novelty import novelty_key, report_blocks as novelty_blocks
 
@@ -27,28 +36,28 @@ UNKNOWN_REGION = "未知地区"
 
 
 NOT_STATED = "原文未载"  # shown for a date or speaker the text does not state
+CITE_LABEL = "引用"
+
 
 def report_title(report: Report) -> str:
     """Full Chinese title, e.g. 鄂托克旗2024年政府工作报告 (a page's heading)."""
     return report.full_title()
 
 
-def date_label(iso: Optional[str]) -> str:
-    if not iso:
-        return ""
-    try:
-        y, m, d = (int(x) for x in iso.split("-"))
-    except ValueError:
-        return iso
-    return f"{y}年{m}月{d}日"
+def source_notes(ctx: SiteContext, report: Report) -> list[SourceNote]:
+    override = ctx.config.reports.get(Path(report.source).name)
+    return override.notes if override is not None else []
 
 
 class _Renderer:
-    def __init__(self, ctx: SiteContext, report: Report):
+    def __init__(self, ctx: SiteContext, report: Report, base_url: str):
         self.ctx = ctx
         self.report = report
         self.path = urls.report_page(report.slug)
         self.tipped: set[str] = set()  # terms whose first link carries the tooltip's source
+        self.base_url = base_url
+        self.numbers: dict[str, int] = {}
+        self.notes: dict[str, list[str]] = {}
 
     # -- links ----------------------------------------------------------------
     def _term_spans(self, anchor: str, text: str) -> list[tuple]:
@@ -70,30 +79,36 @@ class _Renderer:
 
     # -- blocks ---------------------------------------------------------------
     def paragraph(self, p: Paragraph, tag: str = "p") -> str:
+        n = self.numbers.get(p.anchor)
+        attrs = f'data-n="{n}"' if n else ""
         if p.kind == "table":
-            return md.container("div", [md.report_table(p.text)], cls="report-table", anchor=p.anchor)
+            return md.container("div", [md.report_table(p.text)], cls="report-table", anchor=p.anchor, attrs=attrs)
         inline = md.render_linked(p.text, self._term_spans(p.anchor, p.text), p.lead)
         if p.kind == "item" and p.number:
             inline = f'<span class="item-number">{md.escape_text(p.number)}</span> {inline}'
         cls = {"item": "report-item", "title": "report-title-line"}.get(p.kind, "")
-        return md.block(tag, p.anchor, inline, cls=cls)
+        return md.block(tag, p.anchor, inline, cls=cls, attrs=attrs)
 
     def paragraphs(self, paras: Iterable[Paragraph]) -> Iterator[str]:
-        """Paragraphs in order; runs of numbered items become one list."""
+        """Paragraphs in order, each followed by its source notes; runs of numbered items
+        become one list (their notes follow the list)."""
         run: list[Paragraph] = []
         for p in paras:
             if p.kind == "item":
                 run.append(p)
                 continue
             if run:
-                yield self.item_list(run)
+                yield from self.item_list(run)
                 run = []
             yield self.paragraph(p)
+            yield from self.notes.get(p.anchor, ())
         if run:
-            yield self.item_list(run)
+            yield from self.item_list(run)
 
-    def item_list(self, items: list[Paragraph]) -> str:
-        return md.container("ol", (self.paragraph(p, "li") for p in items), cls="report-items")
+    def item_list(self, items: list[Paragraph]) -> Iterator[str]:
+        yield md.container("ol", (self.paragraph(p, "li") for p in items), cls="report-items")
+        for p in items:
+            yield from self.notes.get(p.anchor, ())
 
     def entry(self, e: GlossaryEntry) -> list[str]:
         try:  # an entry whose term the glossary could not read stays unlinked
@@ -111,6 +126,7 @@ class _Renderer:
 
     def section(self, s: Section, depth: int) -> Iterator[str]:
         yield md.heading(depth + 1, s.title, s.anchor)
+        yield from self.notes.get(s.anchor, ())
         yield from self.paragraphs(s.paragraphs)
         if s.entries:
             blocks = [b for e in s.entries for b in self.entry(e)]
@@ -138,11 +154,16 @@ class _Renderer:
             rows.append(("来源", md.external_link(host, r.source_url)))
         else:
             rows.append(("原始文件", f"<code>{md.escape_text(r.source.rsplit('/', 1)[-1])}</code>"))
+        # The whole report's citation; cite.js adds the copy button and builds each
+        # paragraph's citation from data-cite-head and data-cite-url (once per page).
+        rows.append((CITE_LABEL, f'<span class="cite-text">{md.escape_text(self.citation.report())}</span>'))
         blocks = []
         for label, value in rows:
             blocks.append(md.block("dt", "", md.escape_text(label), cite=False))
             blocks.append(md.block("dd", "", value, cite=False))
-        return md.container("dl", blocks, cls="report-meta")
+        data = (f'data-cite-head="{md.escape_attr(self.citation.head)}" '
+                f'data-cite-url="{md.escape_attr(self.citation.url)}"')
+        return md.container("dl", blocks, cls="report-meta", attrs=data)
 
     def neighbours(self) -> str:
         prev, nxt = self.ctx.neighbours(self.report)
@@ -157,13 +178,20 @@ class _Renderer:
 
     def render(self) -> str:
         r = self.report
-        blocks = [md.heading(1, report_title(r)), self.card(), report_box(self.ctx, r, self.path)]
+        # computed here, not in __init__: a page kept from an earlier build costs nothing
+        self.numbers = numbers(r)
+        self.citation = citation(r, urls.public_url(self.base_url, self.path))
+        self.notices = notices(r, self.numbers, source_notes(self.ctx, r))
+        self.notes = report_notes.place_notes(self.notices)
+        blocks = [md.heading(1, report_title(r)), self.card(), report_notes.top_box(self.notices),
+                  report_box(self.ctx, r, self.path)]
         if r.front:
             blocks.append(md.container("div", (self.paragraph(p) for p in r.front), cls="report-front"))
         blocks.extend(self.paragraphs(r.preamble))
         for s in r.sections:
             blocks.extend(self.section(s, 1))
         blocks.extend(novelty_blocks(self.ctx, self.path, r))
+        blocks.append(report_notes.record(r))
         blocks.append(self.neighbours())
         return md.join_blocks(blocks)
 
@@ -173,20 +201,22 @@ def report_order(ctx: SiteContext, report: Report) -> tuple:
     return chain + (report.year or 0, report.slug)
 
 
-def _page_key(ctx: SiteContext, report: Report, indicators: str) -> Optional[tuple]:
-    """The report page's memo key: the report, the indicator catalogue (the 主要预期目标 box)
-    and the previous report of the region (新提法 reads it)."""
+def _page_key(ctx: SiteContext, report: Report, indicators: str, base_url: str) -> Optional[tuple]:
+    """The report page's memo key: the report, the indicator catalogue (the 主要预期目标 box),
+    the previous report of the region (新提法 reads it) and site_url (the citations)."""
     before = novelty_key(ctx, report)
-    return None if before is None else memo.report_key(report, indicators, before)
+    return None if before is None else memo.report_key(report, indicators, before, base_url)
 
 
 def pages(ctx: SiteContext) -> Iterator[Page]:
     indicators = catalogue_digest(target_index(ctx).catalogue)  # the 主要预期目标 box
+    base_url = urls.site_url(ctx.root)  # citations give the published address
     for report in ctx.reports:
         # The nav title is also the page title (header, <title>, search results): keep it whole.
         yield Page(
             path=urls.report_page(report.slug),
-            content=ctx.cached("page:report", _page_key(ctx, report, indicators), _Renderer(ctx, report).render),
+            content=ctx.cached("page:report", _page_key(ctx, report, indicators, base_url),
+                               _Renderer(ctx, report, base_url).render),
             nav_title=report_title(report),
             group=report.region_name or UNKNOWN_REGION,
             order=report_order(ctx, report),

@@ -32,7 +32,7 @@ from typing import Iterable, Sequence
 
 from ...text import HTTP_URL
 
-PERMALINK_TITLE = "引用本段"
+PERMALINK_TITLE = "本段链接"
 
 # Characters that mean something to Markdown, the extensions in mkdocs.yml or HTML.
 _SPECIAL = "&<>*_#|[](){}\\`~^=+!?:$\"'\t"  # tab: Python-Markdown expands raw tabs
@@ -220,13 +220,16 @@ def html_heading(level: int, anchor: str, text: str, searchable: bool = True) ->
     return f'<h{level} id="{check_anchor(anchor)}"{exclude}>{text} {permalink(anchor)}</h{level}>'
 
 
-def container(tag: str, blocks: Iterable[str], cls: str = "", anchor: str = "") -> str:
-    """A block element (``ol``, ``dl``, ``div`` …) whose children are Markdown-bearing blocks."""
+def container(tag: str, blocks: Iterable[str], cls: str = "", anchor: str = "", attrs: str = "") -> str:
+    """A block element (``ol``, ``dl``, ``div`` …) whose children are Markdown-bearing blocks;
+    ``attrs``: further attributes, already escaped (``data-n="3"``)."""
     head = f"<{tag}"
     if anchor:
         head += f' id="{check_anchor(anchor)}"'
     if cls:
         head += f' class="{escape_attr(cls)}"'
+    if attrs:
+        head += " " + attrs
     inner = "\n".join(blocks)
     return f'{head} markdown="block">\n{inner}\n</{tag}>'
 

@@ -26,7 +26,9 @@ Layout::
 from __future__ import annotations
 
 import posixpath
+import re
 from functools import lru_cache
+from pathlib import Path
 
 
 def report_page(slug: str) -> str:
@@ -117,3 +119,23 @@ def href(from_page: str, to_page: str, anchor: str = "") -> str:
     """Relative Markdown link from one docs page to another (optionally to an anchor)."""
     target = "" if from_page == to_page else _relative(from_page, to_page)
     return f"{target}#{anchor}" if anchor else target
+
+
+_SITE_URL = re.compile(r"^site_url:\s*['\"]?([^'\"\s#]+)", re.M)
+
+
+def site_url(root: Path) -> str:
+    """``site_url`` of the project's mkdocs.yml, ending in "/" ("" when there is none)."""
+    try:
+        m = _SITE_URL.search((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    except OSError:
+        return ""
+    return (m.group(1).rstrip("/") + "/") if m else ""
+
+
+def public_url(base: str, path: str, anchor: str = "") -> str:
+    """The published address of a docs page (MkDocs' directory URLs) under ``base``
+    (``site_url``): reports/x.md -> <base>reports/x/#anchor, a/index.md -> <base>a/."""
+    stem = path[:-3]
+    url = base + (stem[:-5] if stem.endswith("index") else stem + "/")
+    return f"{url}#{anchor}" if anchor else url
