@@ -14,6 +14,7 @@ from ..context import Page, SiteContext
 from ..facts.reports import (defined_terms, most_common, region_children, region_code, region_level, region_term_counts,
                     region_walk, report_label, short_text, speaker_label, subtree_reports)
 from ..render.markdown import escape_text, heading, join_blocks, link, table
+from .compare import link_from as compare_link
 from .home import year_links
 
 TOP_TERMS = 20
@@ -48,7 +49,12 @@ def _reports_section(ctx: SiteContext, page: str, name: str) -> list[str]:
     if own:
         rows = [[escape_text(str(r.year or "—")), _report_link(page, r), escape_text(r.date or "—"),
                  escape_text(speaker_label(r) or "—")] for r in own]
-        out.append(table(["年份", "报告", "日期", "报告人"], rows))
+        header = ["年份", "报告", "日期", "报告人"]
+        if len(own) > 1:  # 对比: each report beside its previous one (compare.py)
+            header.append("对比")
+            for row, r in zip(rows, own):
+                row.append(compare_link(ctx, page, r) or "—")
+        out.append(table(header, rows))
     else:
         out.append("本站尚未收录这个地区本级的政府工作报告。")
     return out
