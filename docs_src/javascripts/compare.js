@@ -116,7 +116,7 @@
     var slugs = [new Set(a.t.map(function (t) { return t[0]; })), new Set(b.t.map(function (t) { return t[0]; }))];
     function term(o, i, others) {
       var t = o.t[i];
-      return link(t[1], root + "glossary/" + t[0] + "/", others.has(t[0]) ? "cmp-both" : "cmp-only");
+      return others.has(t[0]) ? el("span", "cmp-both", t[1]) : link(t[1], root + "glossary/" + t[0] + "/", "cmp-only");
     }
     function tag(o, other) { return el("span", "cmp-tag", sideLabel(o, other)); }
     function cell(o, other, n, others) {

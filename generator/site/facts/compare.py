@@ -153,12 +153,25 @@ def _dice(a: set, b: set) -> float:
     return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
 
 
-def similarity(a: Node, b: Node, a_terms: list[tuple[str, str]], b_terms: list[tuple[str, str]]) -> float:
-    """Likeness of two sections: title character pairs (Dice), or their terms (Dice) when
-    that is higher, scaled by 0.8 so a title match wins a tie."""
-    titles = _dice(_bigrams(title_key(a.title)), _bigrams(title_key(b.title)))
-    terms = _dice({a_terms[i][0] for i in a.terms}, {b_terms[i][0] for i in b.terms})
-    return max(titles, 0.8 * terms)
+class _Likeness:
+    """``similarity`` of sections of two outlines, each section's title pairs and term set
+    computed once (the pairing asks for every pair of two lists)."""
+
+    def __init__(self, a: Outline, b: Outline):
+        self.a, self.b = a, b
+        self.features: dict[int, tuple[set[str], set[str]]] = {}
+
+    def _of(self, n: Node, o: Outline) -> tuple[set[str], set[str]]:
+        got = self.features.get(id(n))
+        if got is None:
+            got = self.features[id(n)] = (_bigrams(title_key(n.title)), {o.terms[i][0] for i in n.terms})
+        return got
+
+    def __call__(self, x: Node, y: Node) -> float:
+        """Likeness of two sections: title character pairs (Dice), or their terms (Dice) when
+        that is higher, scaled by 0.8 so a title match wins a tie."""
+        (xt, xs), (yt, ys) = self._of(x, self.a), self._of(y, self.b)
+        return max(_dice(xt, yt), 0.8 * _dice(xs, ys))
 
 
 @dataclass
@@ -172,16 +185,18 @@ def _pair(a: list[Node], b: list[Node], score) -> list[tuple[Optional[Node], Opt
     """Order-keeping pairing with the highest total score (a pair scores > 0 or is not made);
     ties prefer pairing earlier items. Unpaired items keep their place, left side first."""
     n, m = len(a), len(b)
+    scores = [[score(x, y) for y in b] for x in a]
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
+        row, below = best[i], best[i + 1]
         for j in range(m - 1, -1, -1):
-            s = score(a[i], b[j])
-            take = best[i + 1][j + 1] + s if s > 0 else -1.0
-            best[i][j] = max(take, best[i + 1][j], best[i][j + 1])
+            s = scores[i][j]
+            take = below[j + 1] + s if s > 0 else -1.0
+            row[j] = max(take, below[j], row[j + 1])
     out: list[tuple[Optional[Node], Optional[Node]]] = []
     i = j = 0
     while i < n and j < m:
-        s = score(a[i], b[j])
+        s = scores[i][j]
         if s > 0 and best[i][j] == best[i + 1][j + 1] + s:
             out.append((a[i], b[j]))
             i += 1
@@ -199,11 +214,13 @@ def _pair(a: list[Node], b: list[Node], score) -> list[tuple[Optional[Node], Opt
 
 def align(a: Outline, b: Outline) -> list[Row]:
     """Rows of aligned sections: parts by kind (then title), their sub-sections by likeness."""
+    similarity = _Likeness(a, b)
+
     def top(x: Node, y: Node) -> float:
-        return 1 + similarity(x, y, a.terms, b.terms) if x.kind == y.kind else 0.0
+        return 1 + similarity(x, y) if x.kind == y.kind else 0.0
 
     def sub(x: Node, y: Node) -> float:
-        s = similarity(x, y, a.terms, b.terms)
+        s = similarity(x, y)
         return s if s >= MIN_SCORE else 0.0
 
     rows = []

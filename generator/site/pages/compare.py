@@ -52,22 +52,42 @@ def side_label(o: Outline, other: Outline) -> str:
 
 
 class _Renderer:
-    def __init__(self, page: str, a: Outline, b: Outline):
+    def __init__(self, page: str, a: Outline, b: Outline, shared: Optional[dict] = None):
         self.page = page
         self.a, self.b = a, b
         self.slugs = ({t[0] for t in a.terms}, {t[0] for t in b.terms})
+        # Rendered terms and section links, shared by the pages of one build: every
+        # comparison page lies in one folder, so a link reads the same on each.
+        self._shared: dict = {} if shared is None else shared
 
     def _term(self, o: Outline, i: int, other: set[str]) -> str:
+        """A term of ``o``: a link marked cmp-only when the other report lacks it, else plain
+        text marked cmp-both (its links are on both report pages; a page of links would be
+        most of the site's size on a national corpus)."""
         slug, headword = o.terms[i]
-        mark = "cmp-both" if slug in other else "cmp-only"
-        return md.link(headword, urls.href(self.page, urls.term_page(slug))) + "{: ." + mark + " }"
+        key = (slug, slug in other)
+        got = self._shared.get(key)
+        if got is None:
+            if key[1]:
+                got = f'<span class="cmp-both">{md.escape_text(headword)}</span>'
+            else:
+                got = md.link(headword, urls.href(self.page, urls.term_page(slug))) + "{: .cmp-only }"
+            self._shared[key] = got
+        return got
+
+    def _section_link(self, o: Outline, n: Node) -> str:
+        key = (o.slug, n.anchor)
+        got = self._shared.get(key)
+        if got is None:
+            got = self._shared[key] = md.link(n.title, urls.href(self.page, urls.report_page(o.slug), n.anchor))
+        return got
 
     def cell(self, o: Outline, other: Outline, n: Optional[Node], others: set[str]) -> str:
         tag = f'<span class="cmp-tag">{md.escape_text(side_label(o, other))}</span>'
         if n is None:
             return md.block("div", "", f'{tag}<span class="cmp-none">{NONE}</span>', cls="cmp-cell cmp-empty",
                             cite=False)
-        parts = [tag, md.link(n.title, urls.href(self.page, urls.report_page(o.slug), n.anchor))]
+        parts = [tag, self._section_link(o, n)]
         if n.kind:
             parts.append(f'<span class="cmp-kind">{KIND_LABELS[n.kind]}</span>')
         parts.append(f'<span class="cmp-size">{n.paragraphs} 段 · {n.chars} 字</span>')
@@ -105,7 +125,7 @@ class _Renderer:
                             cls="cmp-body")
 
 
-def render(ctx: SiteContext, previous: Report, report: Report) -> str:
+def render(ctx: SiteContext, previous: Report, report: Report, shared: Optional[dict] = None) -> str:
     a, b = outline(ctx, previous), outline(ctx, report)
     page = compare_page(report.slug)
     root = urls.href(page, urls.HOME).removesuffix("index.md")
@@ -114,16 +134,18 @@ def render(ctx: SiteContext, previous: Report, report: Report) -> str:
              f'data-b="{md.escape_attr(b.slug)}"')
     intro = md.block("p", "", "并排阅读同一地区相邻两年的政府工作报告（也可以在下方选择任意两篇报告）。", cite=False)
     blocks = [md.heading(1, page_title(a, b)), intro,
-              f'<div class="cmp" {attrs} markdown="block">\n\n{_Renderer(page, a, b).body()}\n\n</div>']
+              f'<div class="cmp" {attrs} markdown="block">\n\n{_Renderer(page, a, b, shared).body()}\n\n</div>']
     # Both sidebars hidden (Material's ``hide``): the two columns get the page's width.
     return "---\nhide:\n  - navigation\n  - toc\n---\n\n" + md.join_blocks(blocks)
 
 
 def pages(ctx: SiteContext) -> Iterator[Page]:
+    shared: dict = {}
     for previous, report in pairs(ctx):
         a, b = outline(ctx, previous), outline(ctx, report)
         yield Page(compare_page(report.slug),
-                   ctx.cached("page:compare", ctx.keys_of((previous, report)), lambda: render(ctx, previous, report)),
+                   ctx.cached("page:compare", ctx.keys_of((previous, report)),
+                              lambda: render(ctx, previous, report, shared)),
                    page_title(a, b), in_nav=False)
 
 
