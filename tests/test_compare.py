@@ -128,11 +128,13 @@ def test_links_only_where_there_is_a_previous_report(ctx):
 def test_data_files_are_compact_json_for_every_report(ctx):
     files = compare.data_files(ctx)
     assert sorted(files) == ["compare/2023-jia-qi.json", "compare/2024-jia-qi.json", "compare/2024-yi-qi.json",
-                             "compare/index.json"]
+                             "compare/index.json", "compare/terms.json"]
+    table = json.loads(files["compare/terms.json"])
+    assert table == sorted(table) and ["san-bei-gong-cheng", "三北工程"] in table
     index = json.loads(files["compare/index.json"])
     assert index == [["2023-jia-qi", "甲旗", 2023], ["2024-jia-qi", "甲旗", 2024], ["2024-yi-qi", "乙旗", 2024]]
     data = json.loads(files["compare/2024-jia-qi.json"])
-    headwords = [t[1] for t in data["t"]]
+    headwords = [table[i][1] for i in data["t"]]
     assert headwords == ["三北工程", "民生实事", "一网通办"]  # first use first
     plan = data["s"][1]
     assert plan[:5] == ["二、2024年重点任务", "s2", "plan", 0, 0]

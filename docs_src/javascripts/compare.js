@@ -75,14 +75,25 @@
     return {title: raw[0], anchor: raw[1], kind: raw[2], paragraphs: raw[3], chars: raw[4], terms: raw[5],
             children: (raw[6] || []).map(node)};
   }
-  function load(root, slug) {
-    if (!cache[slug]) {
-      cache[slug] = fetch(root + "data/compare/" + slug + ".json").then(function (res) {
+  function json(url) {
+    if (!cache[url]) {
+      cache[url] = fetch(url).then(function (res) {
         if (!res.ok) throw new Error(res.status);
         return res.json();
-      }).then(function (data) { data.sections = data.s.map(node); return data; });
+      }).catch(function (err) { delete cache[url]; throw err; });  // a failed load may be tried again
     }
-    return cache[slug];
+    return cache[url];
+  }
+  function load(root, slug) {  // a report's outline, its terms as [slug, headword] (terms.json)
+    return Promise.all([json(root + "data/compare/terms.json"), json(root + "data/compare/" + slug + ".json")])
+      .then(function (got) {
+        var data = got[1];
+        if (!data.sections) {
+          data.t = data.t.map(function (i) { return got[0][i]; });
+          data.sections = data.s.map(node);
+        }
+        return data;
+      });
   }
 
   // -- rendering (pages/compare.py) --------------------------------------------
@@ -228,7 +239,7 @@
     var box = document.querySelector(".cmp[data-root]");
     if (!box || box.querySelector(".cmp-pickers")) return;
     var root = box.dataset.root;
-    fetch(root + "data/compare/index.json").then(function (res) { return res.json(); }).then(function (index) {
+    json(root + "data/compare/index.json").then(function (index) {
       var wanted = /^#a=([^&]+)&b=([^&]+)$/.exec(location.hash);
       var a0 = wanted ? decodeURIComponent(wanted[1]) : box.dataset.a;
       var b0 = wanted ? decodeURIComponent(wanted[2]) : box.dataset.b;

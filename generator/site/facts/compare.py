@@ -130,11 +130,19 @@ def _node_json(n: Node) -> list:
     return out
 
 
-def outline_json(o: Outline) -> str:
-    """The compact per-report JSON the page script loads: ``t`` the terms as [slug, headword],
-    ``s`` the sections as [title, anchor, kind, paragraphs, characters, term indexes, children?]."""
+def term_table(ctx: SiteContext) -> list[tuple[str, str]]:
+    """Every glossary term as (slug, headword), by slug: the per-report JSON names terms by
+    their place in this list (``data/compare/terms.json``), not by slug and headword."""
+    glossary = ctx.glossary
+    return sorted((t.slug, t.headword) for t in glossary.terms.values()) if glossary is not None else []
+
+
+def outline_json(o: Outline, places: dict[str, int]) -> str:
+    """The compact per-report JSON the page script loads: ``t`` the terms as places in
+    ``term_table`` (``places``: slug -> place), ``s`` the sections as [title, anchor, kind,
+    paragraphs, characters, indexes into ``t``, children?]."""
     data = {"slug": o.slug, "label": o.label, "region": o.region, "year": o.year,
-            "t": [list(t) for t in o.terms], "s": [_node_json(n) for n in o.sections]}
+            "t": [places[slug] for slug, _ in o.terms], "s": [_node_json(n) for n in o.sections]}
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 

@@ -20,12 +20,13 @@ from typing import Iterator, Optional
 from ... import memo
 from ...model import Report
 from ..context import Page, SiteContext
-from ..facts.compare import KIND_LABELS, Node, Outline, Row, align, outline, outline_json, pairs
+from ..facts.compare import KIND_LABELS, Node, Outline, Row, align, outline, outline_json, pairs, term_table
 from ..render import markdown as md
 from ..render import urls
 
-DATA_DIR = "compare"  # data/compare/<slug>.json, data/compare/index.json
+DATA_DIR = "compare"  # data/compare/<slug>.json, index.json, terms.json
 INDEX_FILE = f"{DATA_DIR}/index.json"
+TERMS_FILE = f"{DATA_DIR}/terms.json"
 NONE = "（无对应部分）"
 LEGEND = ("左右两栏按部分对齐：工作回顾对工作回顾，工作安排对工作安排，各部分下的小节按标题和所用术语的相近程度对齐，"
           "找不到对应的小节单独列出。每节列出其中用到的术语表词条：")
@@ -158,19 +159,26 @@ def link_from(ctx: SiteContext, page: str, report: Report, text: str = "与上�
 
 
 def data_files(ctx: SiteContext) -> dict[str, bytes]:
-    """``{data-relative name: bytes}``: one compact JSON per report and the pickers' index
-    ([slug, region, year] in site order); nothing when no region has two reports."""
+    """``{data-relative name: bytes}``: one compact JSON per report, the pickers' index
+    ([slug, region, year] in site order) and the term table the reports' JSON points into
+    ([slug, headword] by slug); nothing when no region has two reports."""
     if not pairs(ctx):
         return {}
     listed = [r for r in ctx.reports if r.region is not None and r.year]
+    table = term_table(ctx)
+    places = {slug: i for i, (slug, _) in enumerate(table)}
     out: dict[str, bytes] = {}
-    for r in listed:
+    for r in listed:  # the table depends on the glossary only, which ctx.cached's key holds
         out[f"{DATA_DIR}/{r.slug}.json"] = ctx.cached("data:compare", memo.report_key(r),
-                                                      partial(_json_bytes, ctx, r))
-    index = [[r.slug, r.region_name, r.year] for r in listed]
-    out[INDEX_FILE] = json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+                                                      partial(_json_bytes, ctx, r, places))
+    out[INDEX_FILE] = _compact([[r.slug, r.region_name, r.year] for r in listed])
+    out[TERMS_FILE] = _compact([list(t) for t in table])
     return out
 
 
-def _json_bytes(ctx: SiteContext, report: Report) -> bytes:
-    return outline_json(outline(ctx, report)).encode("utf-8")
+def _compact(data) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _json_bytes(ctx: SiteContext, report: Report, places: dict[str, int]) -> bytes:
+    return outline_json(outline(ctx, report), places).encode("utf-8")
