@@ -15,9 +15,16 @@ Thin on purpose: everything also works as ``python -m generator build && mkdocs 
   runs with a line break become one line break; the page looks the same, its chrome is
   a quarter smaller).
 - ``on_post_build`` (Material search) lets the search worker try a Chinese query as
-  one whole word (generator/site/search/material_fix.py), so 三北工程 finds its term page first.
+  one whole word (generator/site/search/material_fix.py), so 三北工程 finds its term page first,
+  and gives report sections the headwords of the terms they use, however written
+  (generator/site/search/term_field.py), so it also finds the reports that write `“三北”工程`.
 - ``on_serve`` stops watching the generated docs folder: ``mkdocs serve`` watches
   the inputs (``watch:`` seeds, site_config, docs_src) and rebuilds once per edit.
+- Rebuilds under ``mkdocs serve --dirty`` (generator/site/serve.py): only pages whose
+  Markdown changed are rendered again, every page when the navigation or mkdocs.yml
+  changed (``on_pre_build`` empties the site folder); Material's search index is merged
+  per page (``on_post_build``, before the search plugin's); compiled templates are kept
+  (``on_env``); Pagefind indexes once per serve.
 """
 
 from __future__ import annotations
@@ -29,11 +36,12 @@ from pathlib import Path
 from typing import Optional
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 
 log = logging.getLogger("mkdocs.hooks.generator")
 _SEARCH = "material"  # site.yaml `search`, as read by the last on_config
 _REPORTS_DIR: Optional[Path] = None  # the reports folder of the last on_config (watched by serve)
+_TERM_SURFACES: dict[str, str] = {}  # every term spelling -> headword, for the search index
 
 
 def _project_root(config) -> Path:
@@ -50,13 +58,23 @@ def _import_build(root: Path):
 
 
 def _not_in_nav_spec(config, paths: list[str]):
-    import pathspec
+    """mkdocs.yml's ``not_in_nav`` patterns plus the generated pages outside the nav, as
+    exact paths: MkDocs matches every docs file against every pattern, and as gitignore
+    patterns the generated pages (7,306 of 7,350 files at 1,000 reports) made that 54 million
+    regex matches, about 15 s of every build and every ``mkdocs serve`` rebuild."""
+    from pathspec.gitignore import GitIgnoreSpec
 
-    lines = [f"/{p}" for p in paths]
+    class NotInNav(GitIgnoreSpec):
+        def __init__(self, patterns, exact: frozenset[str]):
+            super().__init__(patterns)
+            self.exact = exact
+
+        def match_file(self, file, separators=None):
+            return file in self.exact or super().match_file(file, separators)
+
     existing = config.not_in_nav
-    if existing is not None:
-        lines = [str(p.pattern) for p in getattr(existing, "patterns", []) if getattr(p, "pattern", None)] + lines
-    return pathspec.gitignore.GitIgnoreSpec.from_lines(sorted(set(lines)))
+    lines = [str(p.pattern) for p in getattr(existing, "patterns", []) if getattr(p, "pattern", None)]
+    return NotInNav(GitIgnoreSpec.from_lines(sorted(set(lines))).patterns, frozenset(paths))
 
 
 @event_priority(100)
@@ -83,17 +101,50 @@ def on_config(config):
         log.warning(strict_failure(result.diagnostics))
     config.nav = result.nav.items
     config.not_in_nav = _not_in_nav_spec(config, result.nav.not_in_nav)
-    global _SEARCH, _REPORTS_DIR
-    _SEARCH, _REPORTS_DIR = result.search, result.reports_dir
+    global _SEARCH, _REPORTS_DIR, _TERM_SURFACES
+    _SEARCH, _REPORTS_DIR, _TERM_SURFACES = result.search, result.reports_dir, result.term_surfaces
     if result.search == "pagefind":
         from generator.site.search import pagefind
 
         pagefind.disable_material_search(config)
+    from generator.site import serve
+
+    serve.plan(serve.site_key(result.nav.to_yaml_data(), [p.path for p in result.pages],
+                              build.page_titles(result.pages), config))
     # The search plugin reads this path relative to the working directory.
-    search = config.plugins.get("material/search") or config.plugins.get("search")
+    search = _search_plugin(config)
     if search is not None and getattr(search.config, "jieba_dict_user", None):
         search.config.jieba_dict_user = os.fspath(root / build.JIEBA_USER_DICT)
     return config
+
+
+def on_startup(command, dirty):
+    from generator.site import serve
+
+    serve.on_startup(command, dirty)
+
+
+def on_shutdown():
+    from generator.site import serve
+
+    serve.on_shutdown()
+
+
+def _search_plugin(config):
+    return config.plugins.get("material/search") or config.plugins.get("search")
+
+
+def on_pre_build(config):
+    from generator.site import serve
+
+    serve.on_pre_build(config, _search_plugin(config), _SEARCH == "pagefind")
+
+
+def on_env(env, config, files):
+    from generator.site import serve
+
+    env.bytecode_cache = serve.BYTECODE  # later rebuilds reuse the compiled theme templates
+    return env
 
 
 def on_post_page(output, page, config):
@@ -114,16 +165,32 @@ def on_post_template(output_content, template_name, config):
     return output_content
 
 
-def on_post_build(config):
+@event_priority(100)  # before Material's search plugin writes its index
+def _post_build_before_search(config):
+    from generator.site import serve
+
     if _SEARCH == "pagefind":
         from generator.site.search import pagefind
 
-        pagefind.on_post_build(config)
+        serve.pagefind_post_build(config, pagefind.on_post_build)
     else:
-        from generator.site.search.material_fix import patch_search_worker
+        search = _search_plugin(config)
+        if search is not None:
+            serve.merge_material_index(search)
 
-        for problem in patch_search_worker(config.site_dir):
-            log.warning(problem)
+
+@event_priority(-100)  # after Material's search plugin has written search/search_index.json
+def _post_build_after_search(config):
+    if _SEARCH == "pagefind":
+        return
+    from generator.site.search.material_fix import patch_search_worker
+    from generator.site.search.term_field import add_term_field
+
+    for problem in patch_search_worker(config.site_dir) + add_term_field(config.site_dir, _TERM_SURFACES):
+        log.warning(problem)
+
+
+on_post_build = CombinedEvent(_post_build_before_search, _post_build_after_search)
 
 
 def on_serve(server, config, builder):

@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator, Literal, NamedTuple, Optional
 
+from .gloss import gloss_of
+
 # Region levels, from the top down. Values are stable identifiers; the site shows
 # the Chinese labels in REGION_LEVEL_LABELS.
 RegionLevel = Literal["national", "province", "prefecture", "county"]
@@ -309,16 +311,27 @@ class Term:
     category: str = ""
     definitions: list[Definition] = field(default_factory=list)
 
+    curated_short: str = ""  # site_config/glossary.yaml `short:` (our own words, <= 60 characters)
+
     @property
     def short(self) -> str:
-        """First sentence of the first definition, at most about 60 characters."""
-        if not self.definitions:
-            return ""
-        text = " ".join(self.definitions[0].text.split())  # one line: it becomes a title attribute
-        ends = [i for i in (text.find(stop) for stop in "。！？；;!?") if i > 0]
-        if ends:
-            text = text[: min(ends) + 1]
-        return text if len(text) <= 60 else text[:59] + "…"
+        """The gloss a term link's tooltip shows: the curated ``short:`` when there is one,
+        else the first definition's first whole sentence or clause (``gloss.gloss_of``)."""
+        if self.curated_short:
+            return self.curated_short
+        return gloss_of(self.definitions[0].text) if self.definitions else ""
+
+    @property
+    def gloss_source(self) -> str:
+        """Where ``short`` comes from, as readers see it under the gloss:
+        ``内蒙古自治区 2024 名词解释`` for an official entry, ``本站释义`` for our own words."""
+        if self.curated_short or not self.definitions:
+            return "本站释义" if self.curated_short else ""
+        first = self.definitions[0]
+        if first.origin == "official":
+            when = f" {first.year}" if first.year else ""
+            return f"{first.region or '报告'}{when} 名词解释"
+        return "本站释义"
 
 
 class Span(NamedTuple):

@@ -3,6 +3,10 @@
 - ``HAN``: the Han (Chinese) characters, as the body of a regular-expression character
   class: the CJK Unified Ideographs, Extension A and the compatibility ideographs
   (``[{HAN}]`` matches one). Every module that asks "is this Chinese?" uses it.
+- ``CJK_SPACE``: a space no Chinese text needs: between two Han characters or full-width
+  marks (``现代生 物医药``), between one of them and a digit (``2030 年``), or after a
+  full-width mark (``土地。 2023年``) — what line
+  wrapping and folded YAML lines leave behind; ``drop_cjk_spaces`` removes them.
 - ``unique_name``: ``base``, or ``base-2``, ``base-3`` … — how report slugs, section
   anchors and term slugs are made unique.
 """
@@ -15,6 +19,16 @@ from typing import Optional
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAN_RE = re.compile(f"[{HAN}]")
+CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u2018\u2019\u201c\u201d"  # 。、「」（）：“” …
+CJK_SPACE = re.compile(rf"(?<=[{HAN}{CJK_PUNCT}])[ \u3000]+(?=[{HAN}{CJK_PUNCT}0-9])"
+                       rf"|(?<=[。，；：、！？）】」』”])[ \u3000]+(?=\S)|(?<=[0-9%])[ \u3000]+(?=[{HAN}])")
+
+
+def drop_cjk_spaces(text: str) -> str:
+    """``text`` without the spaces ``CJK_SPACE`` matches."""
+    return CJK_SPACE.sub("", text)
+
+
 # An http(s) address we link to (a report's official source): no space, quote, angle
 # bracket or control character, so it is safe inside an attribute once escaped.
 HTTP_URL = re.compile(r"https?://[^\s<>\"'\x00-\x1f]+")

@@ -184,25 +184,39 @@ def test_search_first_result_is_term_page(search_results, term):
 
 # -- tooltips -------------------------------------------------------------------------
 
-def test_term_link_tooltip_shows_short_definition(page, site_url, built_site, shot):
-    source = (built_site / ETUOKE / "index.html").read_text(encoding="utf-8")
-    m = re.search(r'<p id="(p[\d-]+)">(?:(?!</p>).)*?<a href="../../%s" title="([^"]+)">%s</a>'
-                  % (re.escape(TERM_PAGE), re.escape(TERM)), source)
-    assert m, f"no {TERM} link with a title in {ETUOKE}"
-    anchor, definition = m.group(1), html.unescape(m.group(2))
-    assert "习近平新时代中国特色社会主义思想的指导地位" in definition
-
-    page.goto(site_url + ETUOKE)
-    link = page.locator(f'p#{anchor} a[href$="{TERM_PAGE}"]').first
+def _hover_tooltip(page, link):
+    """Hover ``link``; return Material's tooltip once it is fully shown."""
     link.scroll_into_view_if_needed()
     link.hover()
     tip = page.locator(".md-tooltip2--active[role=tooltip]")
     tip.wait_for(state="visible")
     page.wait_for_function(
         "el => getComputedStyle(el).opacity === '1'", arg=tip.element_handle(), timeout=3000)
+    return tip
+
+
+def test_term_link_tooltip_shows_headword_gloss_and_source(page, site_url, built_site, shot):
+    source = (built_site / ETUOKE / "index.html").read_text(encoding="utf-8")
+    m = re.search(r'<p id="(p[\d-]+)">(?:(?!</p>).)*?<a data-src="([^"]+)" href="../../%s" title="([^"]+)">%s</a>'
+                  % (re.escape(TERM_PAGE), re.escape(TERM)), source)
+    assert m, f"no {TERM} link with a title and a source in {ETUOKE}"
+    anchor, origin, gloss = m.group(1), html.unescape(m.group(2)), html.unescape(m.group(3))
+    assert "习近平新时代中国特色社会主义思想的指导地位" in gloss  # the whole sentence, not a cut
+    assert origin == "玉泉区 2022 名词解释"
+
+    page.goto(site_url + ETUOKE)
+    link = page.locator(f'p#{anchor} a[href$="{TERM_PAGE}"]').first
+    tip = _hover_tooltip(page, link)
     shot("tooltip")
     assert tip.count() == 1
-    assert visible_text(tip) == definition
+    # headword, gloss and where the gloss comes from, each on its own line
+    assert visible_text(tip).split("\n") == [TERM, gloss, f"出处：{origin}"]
+    assert visible_text(tip.locator(".term-tip__head")) == TERM
+    inner = tip.locator(".md-tooltip2__inner")
+    body = page.locator(f"p#{anchor}")  # the paragraph the link is in
+    size = "el => getComputedStyle(el).fontSize"
+    assert inner.evaluate(size) == body.evaluate(size)  # the body font size, not Material's 10 px
+    assert inner.evaluate("el => getComputedStyle(el).fontWeight") == "400"
     assert link.get_attribute("aria-describedby") == tip.get_attribute("id")
     # the tooltip sits next to the link, fully on screen
     t, a = tip.bounding_box(), link.bounding_box()
@@ -211,6 +225,27 @@ def test_term_link_tooltip_shows_short_definition(page, site_url, built_site, sh
     assert abs((t["y"]) - (a["y"] + a["height"])) < 40 or abs(a["y"] - (t["y"] + t["height"])) < 40
     page.mouse.move(5, page.viewport_size["height"] - 5)
     tip.wait_for(state="hidden")
+    assert_no_site_errors(page)
+
+
+def test_tooltip_names_the_headword_of_a_quoted_use(page, site_url, shot):
+    """`“三北”工程` links to 三北工程: the tooltip names the term, not the text as written,
+    and shows the curated short gloss (the 1978 start) with its origin."""
+    page.goto(site_url + "reports/2024-neimenggu-zizhiqu/")
+    link = page.locator('a[data-term="三北工程"]').first
+    assert visible_text(link) == "“三北”工程"
+    tip = _hover_tooltip(page, link)
+    shot("tooltip-quoted")
+    lines = visible_text(tip).split("\n")
+    assert lines[0] == "三北工程" and "1978年" in lines[1] and lines[2] == "出处：本站释义", lines
+    assert len(lines[1]) <= 60
+    # a later link to the term carries no attributes of its own: the page's first one serves
+    later = page.locator('a[href$="glossary/san-bei-gong-cheng/"]:not([data-src])').first
+    assert later.get_attribute("data-term") is None
+    page.mouse.move(5, page.viewport_size["height"] - 5)
+    tip.wait_for(state="hidden")
+    tip = _hover_tooltip(page, later)
+    assert visible_text(tip).split("\n") == lines
     assert_no_site_errors(page)
 
 
@@ -322,3 +357,29 @@ def test_material_search_lists_only_pages_holding_the_phrase(chromium, site_url)
     assert not any(r.zwsp for q in queries for r in q.results)
     business = next(q for q in queries if q.query == "营商环境")
     assert all("缺少" not in r.text and "居住环境" not in r.title for r in business.results)
+
+
+def test_material_search_finds_reports_that_quote_a_term(chromium, site_url):
+    """三北工程 lists the 内蒙古 2024 report, which writes it `“三北”工程`, among the first 5
+    results (generator/site/search/term_field.py); 七个作模范 lists the reports that use it
+    in the first 10; 乌兰察布 lists no topic page only for its region heading; snippets
+    carry no zero-width spaces."""
+    import search_quality  # benchmarks/, on sys.path via browser_support
+
+    page = new_page(chromium, site_url)
+    try:
+        page.goto(site_url)
+        found = {q.query: q for q in search_quality.run_queries(page, ["三北工程", "七个作模范", "乌兰察布"], k=10)}
+    finally:
+        page.context.close()
+    urls = {q: [path_of(r.url, site_url) for r in found[q].results] for q in found}
+    assert urls["三北工程"][0] == "glossary/san-bei-gong-cheng/"
+    assert "reports/2024-neimenggu-zizhiqu/" in urls["三北工程"][:5], urls["三北工程"]
+    sanbei = next(r for r in found["三北工程"].results if "2024-neimenggu-zizhiqu" in r.url)
+    assert "“三北”工程" in sanbei.text  # the snippet shows the quoted use
+    users = {"reports/2024-neimenggu-zizhiqu/", "reports/2024-etuoke-qi/", "reports/2024-wulanchabu-shi/",
+             "reports/2024-xilinguole-meng/"}
+    assert users <= set(urls["七个作模范"][:10]), urls["七个作模范"]
+    assert urls["乌兰察布"][0] == "regions/wu-lan-cha-bu-shi/"
+    assert not [u for u in urls["乌兰察布"] if u.startswith("topics/")], urls["乌兰察布"]
+    assert not any(r.zwsp for q in found.values() for r in q.results)

@@ -23,6 +23,7 @@ BROKEN = {
     "regions.yaml": "- name: 示例区\n  level: town\n  code: 12\n- parent: 无名\n",
     "topics.yaml": "- name: 甲\n  slug: Jia\n  keywords: [甲]\n- name: 乙\n  slug: yi\n- name: 丙\n  slug: yi\n  keywords: 丙\n",
     "glossary.yaml": "- term: 甲\n  source: 某\n- term: 乙\n  definition: 定义\n  colour: red\n",
+    "categories.yaml": "- category: 甲\n- terms: [乙]\n",
     "reports.yaml": "a.txt:\n  date: 2024-01-26\n  region: 火星市\nb.txt:\n  speaker: {name: 某, rank: 1}\n",
 }
 

@@ -36,7 +36,7 @@ from generator.site.context import SiteContext
 GENERATED_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "a", "strong", "br", "span", "code",
                   "div", "nav", "dl", "dt", "dd", "ol", "ul", "li",  # ul: the 主要预期目标 box, the 新提法 lists
                   "table", "thead", "tbody", "tr", "th", "td"}  # a report's own | … | table
-GENERATED_ATTRS = {"id", "class", "href", "title", "data-search-exclude", "rel"}
+GENERATED_ATTRS = {"id", "class", "href", "title", "data-search-exclude", "rel", "data-src", "data-term"}
 GENERATED_CLASSES = {"headerlink", "report-meta", "report-front", "report-items", "report-item",
                      "report-title-line", "item-number", "report-glossary", "report-neighbours", "report-table",
                      "admonition", "abstract", "admonition-title", "report-targets",  # 主要预期目标 box

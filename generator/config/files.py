@@ -12,6 +12,7 @@ from typing import Any, Callable, Optional
 
 from ..errors import ConfigError
 from ..model import REGION_LEVELS
+from ..text import drop_cjk_spaces
 from .schema import Bool, Choice, Code, Int, Nested, Problems, Schema, Str, StrList
 from .types import (LINK_POLICIES, SEARCH_ENGINES, CuratedEntry, RegionConfig, ReportOverride, SiteConfig,
                     SiteSettings, Topic)
@@ -173,6 +174,26 @@ class GlossarySchema(Schema):
     category = Str(default="", strip=True)
     """Group on the glossary index page, e.g. 生态."""
 
+    short = Str(default="", strip=True, pattern=r"[^\n]{1,60}", bad=(
+        "short gloss {value!r} is longer than 60 characters or spans lines",
+        "write one line of at most 60 characters (it is the tooltip of every link to the term)"))
+    """One line of at most 60 characters, in our own words: the tooltip of every link to the
+    term (wins over the rule that takes the first sentence of the first definition)."""
+
+
+class CategorySchema(Schema):
+    """One entry of ``site_config/categories.yaml``: the glossary category of terms that
+    only the reports' 名词解释 define (a curated term names its own ``category:``)."""
+
+    what = "a category"
+
+    category = Str(required=True, strip=True)
+    """Category name as readers see it on the glossary index, e.g. 生态环境."""
+
+    terms = StrList(default=[], empty=("category {category!r} lists no terms",
+                                       "add `terms: [词一, 词二]` (headwords as the reports write them)"))
+    """Headwords (any spelling: quotes and spaces do not count) that belong to the category."""
+
 
 # --------------------------------------------------------------------------- file shapes
 
@@ -262,7 +283,8 @@ def read_topics(path: Path, problems: Problems) -> list[Topic]:
 
 def read_glossary(path: Path, problems: Problems) -> list[CuratedEntry]:
     entries = _each(path, _read(path, problems), "terms", GlossarySchema, problems, {}, lambda v, raw: CuratedEntry(
-        v["term"], v["definition"], v["source"], v["aliases"], v["category"], line_of(raw)))
+        v["term"], drop_cjk_spaces(v["definition"]), drop_cjk_spaces(v["source"]), v["aliases"], v["category"],
+        line_of(raw), drop_cjk_spaces(v["short"])))
     if not problems.fail_fast:  # the build merges such entries; `check` names them
         _glossary_duplicates(path, entries, problems)
     return [entry for entry, _ in entries]
@@ -295,6 +317,23 @@ def _glossary_duplicates(path: Path, entries: list[tuple[CuratedEntry, Any]], pr
                                    f"{entry.term!r}", line, "keep it on one term")
 
 
+def read_categories(path: Path, problems: Problems) -> dict[str, str]:
+    """Normalized headword -> category; a term listed under two categories is a problem."""
+    from ..glossary.normalize import normalize  # generator.glossary imports this package
+
+    out: dict[str, str] = {}
+    for values, raw in _each(path, _read(path, problems), "categories", CategorySchema, problems, {},
+                             lambda v, raw: v):
+        for term in values["terms"]:
+            key = normalize(term)
+            if key in out and out[key] != values["category"]:
+                problems.add(path, f"term {term!r} is listed under {out[key]!r} and {values['category']!r}",
+                             line_of(raw, "terms"), "keep it in one category")
+                continue
+            out.setdefault(key, values["category"])
+    return out
+
+
 def read_config(root: Path | str, problems: Problems, region_exists=None) -> SiteConfig:
     """Every file under ``root``/site_config, problems to ``problems``."""
     root = Path(root)
@@ -305,7 +344,8 @@ def read_config(root: Path | str, problems: Problems, region_exists=None) -> Sit
     reports = read_reports(cdir / "reports.yaml", problems, known, region_exists)
     topics = read_topics(cdir / "topics.yaml", problems)
     glossary = read_glossary(cdir / "glossary.yaml", problems)
-    return SiteConfig(root, settings, regions, reports, topics, glossary)
+    categories = read_categories(cdir / "categories.yaml", problems)
+    return SiteConfig(root, settings, regions, reports, topics, glossary, categories)
 
 
 # File name -> the schema of the file (site.yaml) or of one of its entries.
@@ -315,4 +355,5 @@ FILE_SCHEMAS: dict[str, type[Schema]] = {
     "reports.yaml": ReportSchema,
     "topics.yaml": TopicSchema,
     "glossary.yaml": GlossarySchema,
+    "categories.yaml": CategorySchema,
 }

@@ -63,6 +63,7 @@ class CuratedEntry:
     aliases: list[str] = field(default_factory=list)
     category: str = ""
     line: Optional[int] = None
+    short: str = ""  # the tooltip gloss, <= 60 characters
 
 
 @dataclass
@@ -73,6 +74,7 @@ class SiteConfig:
     reports: dict[str, ReportOverride]
     topics: list[Topic]
     glossary: list[CuratedEntry]
+    categories: dict[str, str] = field(default_factory=dict)  # normalized headword -> category
 
     @property
     def config_dir(self) -> Path:

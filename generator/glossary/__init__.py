@@ -61,7 +61,8 @@ class Glossary:
         self._entry_terms: dict[tuple[str, str], str] = {}
         # Occurrences depend on the report and the surfaces matched: memoized per report, so
         # a rebuild after a one-report edit works per term and report, not per occurrence.
-        self.matcher_digest = memo.digest(sorted(self.matcher.surfaces.items()), policy)
+        self.matcher_digest = memo.digest(sorted(self.matcher.surfaces.items()),
+                                          sorted(self.matcher.short_forms.items()), policy)
         table = memo.table("occurrences")
         pairs: Counter = Counter()
         for report in sorted(reports, key=lambda r: r.slug):
@@ -153,6 +154,11 @@ class Glossary:
         """
         return self._entry_terms.get((report_slug, entry_anchor), "")
 
+    def headword_surfaces(self) -> dict[str, str]:
+        """Every spelling that links to a term (headword, aliases, official spellings) ->
+        its headword: what the search index adds to the sections that use a term."""
+        return {surface: self.terms[key].headword for surface, key in surface_map(self.terms).items()}
+
     def jieba_user_dict(self) -> str:
         """jieba user dictionary text: ``word 100000 nz`` per headword and alias."""
         return jieba_user_dict(self._order)
@@ -166,4 +172,6 @@ def build_glossary(reports: list[Report], config: Optional[SiteConfig] = None,
     """
     curated = config.glossary if config is not None else []
     policy = link_policy or (config.settings.link_policy if config is not None else "section")
-    return Glossary(collect_terms(reports, curated), reports, policy)
+    categories = config.categories if config is not None else {}
+    topics = config.topics if config is not None else []
+    return Glossary(collect_terms(reports, curated, categories, topics), reports, policy)

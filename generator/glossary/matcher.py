@@ -6,6 +6,11 @@ surface forms at once, so the cost grows with the text and not with the glossary
 surfaces and runs over the normalized ``Projection`` of the text, so quotes, spaces
 and full-width forms inside a match don't stop it; offsets are mapped back.
 
+Quoted short forms: a term written with a quoted head and a plain remainder
+(`“四高”筛查`, `“三北”工程`) is also named by its quoted head alone when the remainder
+follows later in the same clause (`“四高”等疾病免费筛查`, `“三北”等重点生态工程`): the
+quoted head is linked. A head that is itself a term, or the head of two terms, names none.
+
 Overlaps resolve leftmost-longest: of the matches starting first, the longest wins,
 and scanning resumes after it.
 
@@ -32,6 +37,23 @@ from .normalize import Projection, normalize
 HEX_PER_CHAR = 4  # one UTF-16 code unit
 _MEMO_LIMIT = 500_000  # texts remembered by ``Matcher.find`` before the memo starts over
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+_QUOTED_HEAD = re.compile(r'^[“"＂]([^“”"＂]+)[”"＂](.+)$')  # `“四高”筛查`: head 四高, remainder 筛查
+_CLAUSE_END = re.compile(r"[。；，！？;,!?\n]")
+_REMAINDER_REACH = 30  # characters after the quoted head searched for the remainder
+
+
+def short_forms(surfaces: dict[str, str], known: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """normalized quoted head -> (term key, normalized remainder), from every surface
+    written `“head”remainder`; heads that are a term (``known``) or shared are left out."""
+    found: dict[str, set[tuple[str, str]]] = {}
+    for surface, key in surfaces.items():
+        m = _QUOTED_HEAD.match(surface.strip())
+        if m:
+            head, rest = normalize(m.group(1)), normalize(m.group(2))
+            if head and rest and head not in known:
+                found.setdefault(head, set()).add((key, rest))
+    return {head: next(iter(v)) for head, v in sorted(found.items())
+            if len({key for key, _ in v}) == 1 and len(v) == 1}
 
 
 def _hex(text: str) -> str:
@@ -58,6 +80,9 @@ class Matcher:
             if old is None or (key == norm and old != norm) or (old != norm and key < old):
                 chosen[norm] = key
         self.surfaces = chosen  # normalized surface -> key
+        self.short_forms = short_forms(surfaces, chosen)  # quoted head -> (key, remainder)
+        self._short_re = re.compile('[“"＂](' + "|".join(map(re.escape, sorted(self.short_forms, key=len, reverse=True)))
+                                    + ')[”"＂]') if self.short_forms else None
         self._found: dict[str, tuple[tuple[int, int, str], ...]] = {}
         self._automaton = None
         if chosen:
@@ -117,4 +142,21 @@ class Matcher:
             start = max(start, last_end)  # a widened quote never overlaps the previous match
             out.append((start, end, key))
             last_end = end
+        if self._short_re is not None and self._short_re.search(projection.original):
+            out = self._with_short_forms(projection.original, out)
         return out
+
+    def _with_short_forms(self, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """``found`` plus each quoted head whose term's remainder follows in its clause."""
+        extra = []
+        assert self._short_re is not None
+        for m in self._short_re.finditer(text):
+            entry = self.short_forms.get(m.group(1))
+            if entry is None or any(s < m.end() and m.start() < e for s, e, _ in found):
+                continue
+            key, rest = entry
+            tail = text[m.end(): m.end() + _REMAINDER_REACH]
+            stop = _CLAUSE_END.search(tail)
+            if rest in normalize(tail[: stop.start()] if stop else tail):
+                extra.append((m.start(), m.end(), key))
+        return sorted(found + extra) if extra else found

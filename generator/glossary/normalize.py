@@ -215,8 +215,16 @@ class Projection:
         return balance_quotes(self.original, start, end)
 
 
+STRAIGHT = "\"'＂＇"  # quotes that open and close alike: paired by count
+
+
 def balance_quotes(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen ``[start, end)`` over adjacent quotes that close/open a quote inside it."""
+    """Widen ``[start, end)`` over adjacent quotes that close/open a quote inside it.
+
+    Paired quotes (“ ”) by nesting; a straight quote (" ') has no direction, so an odd
+    number of one inside the span (`放管服"改革` in `"放管服"改革`) takes the same quote
+    just before the span, else just after it (`过"紧日子"`), else gives the inside one up
+    when it is the span's first or last character: a link covers both quotes or neither."""
     depth_close = 0  # closing quotes with no opening quote inside the span
     depth_open = 0
     for ch in text[start:end]:
@@ -233,4 +241,15 @@ def balance_quotes(text: str, start: int, end: int) -> tuple[int, int]:
     while depth_open and end < len(text) and text[end] in CLOSERS:
         end += 1
         depth_open -= 1
+    for quote in STRAIGHT:
+        if text.count(quote, start, end) % 2 == 0:
+            continue
+        if start > 0 and text[start - 1] == quote:
+            start -= 1
+        elif end < len(text) and text[end] == quote:
+            end += 1
+        elif text[start] == quote:
+            start += 1
+        elif text[end - 1] == quote:
+            end -= 1
     return start, end

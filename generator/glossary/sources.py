@@ -13,11 +13,13 @@ official first (by year, region level, report slug, entry order), then curated (
 from __future__ import annotations
 
 import unicodedata
+from typing import Optional
 
-from ..config import CuratedEntry
+from ..config import CuratedEntry, Topic
 from ..model import REGION_LEVELS, Definition, Report, Term
 from ..pinyin import Style, ascii_fold, lazy_pinyin, pinyin_slug
 from ..text import HAN_RE, unique_name
+from .categories import assign_categories
 from .normalize import normalize, strip_quotes
 
 
@@ -66,8 +68,10 @@ def _report_order(report: Report) -> tuple:
 # --------------------------------------------------------------------------- merge
 
 
-def collect_terms(reports: list[Report], curated: list[CuratedEntry]) -> dict[str, Term]:
-    """Every term from the curated file and the reports' 名词解释, merged by key."""
+def collect_terms(reports: list[Report], curated: list[CuratedEntry],
+                  categories: Optional[dict[str, str]] = None, topics: Optional[list[Topic]] = None) -> dict[str, Term]:
+    """Every term from the curated file and the reports' 名词解释, merged by key; categories
+    by the rules of ``categories`` (generator/glossary/categories.py)."""
     terms: dict[str, Term] = {}
     alias_to_key: dict[str, str] = {}
     curated_defs: dict[str, list[Definition]] = {}
@@ -82,6 +86,8 @@ def collect_terms(reports: list[Report], curated: list[CuratedEntry]) -> dict[st
                                      category=entry.category)
         elif not term.category:
             term.category = entry.category
+        if entry.short and not term.curated_short:
+            term.curated_short = entry.short
         for alias in entry.aliases:
             norm = normalize(alias)
             if norm and norm != key and alias not in term.aliases:
@@ -109,6 +115,7 @@ def collect_terms(reports: list[Report], curated: list[CuratedEntry]) -> dict[st
     for key, term in terms.items():
         term.definitions = official_defs.get(key, []) + curated_defs.get(key, [])
         term.pinyin = pinyin_of(term.headword)
+    assign_categories(terms, categories or {}, topics or [])
     assign_slugs(terms)
     return terms
 

@@ -53,7 +53,7 @@ from .headings import (ATTACHMENT, CN_NUMERALS, DASH, GLOSSARY, PART, SUB, TITLE
                        match_numbered_item)
 from .lists import ListRules
 from .tree_fixes import (dedupe, demote_empty_dashes, demote_lone_runin_title, demote_trailing_titles,
-                         finish_tables, name_synthetic, promote_synthetic, remove_stray_spaces,
+                         finish_tables, name_synthetic, promote_synthetic, remove_entry_spaces, remove_stray_spaces,
                          unwrap_lone_title)
 
 _EMBEDDED_FIRST_SUB = re.compile(r"^(.*?[。：:])\s*([（(]一[）)].*)$")
@@ -377,6 +377,7 @@ class TreeBuilder(ListRules):
             if builder is not None:
                 section.entries = [GlossaryEntry(e.term, e.definition, "", e.line, e.number)
                                    for e in builder.entries]
+                remove_entry_spaces(section.entries, self.removed)
         if self.synthetic is not None and self.real_parts == 0:
             promote_synthetic(self.sections, self.synthetic)
         demote_empty_dashes(self.preamble, self.sections)

@@ -26,8 +26,8 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional
 
-from ..model import Diagnostic, Paragraph, Removal, Section
-from ..text import HAN
+from ..model import Diagnostic, GlossaryEntry, Paragraph, Removal, Section
+from ..text import CJK_SPACE, HAN
 from .headings import cn_to_int, ends_sentence, int_to_cn
 
 _STRAY_SPACE = re.compile(rf"(?<=[{HAN}])[ \u3000](?=[{HAN}])")
@@ -133,6 +133,25 @@ def remove_stray_spaces(paragraphs: Iterable[Paragraph], removed: list[Removal])
         if out:
             out.append(text[pos:])
             p.text, p.lead = "".join(out), lead
+
+
+def remove_entry_spaces(entries: Iterable[GlossaryEntry], removed: list[Removal]) -> None:
+    """Spaces no Chinese text needs (``text.CJK_SPACE``: ``现代生 物医药``) out of each
+    名词解释 definition, each one recorded; a space inside a quotation stays (it may part
+    a slogan)."""
+    for e in entries:
+        text = e.definition
+        out, pos = [], 0
+        for m in CJK_SPACE.finditer(text):
+            if text.count("“", 0, m.start()) > text.count("”", 0, m.start()):
+                continue
+            removed.append(Removal(m.group(0), "stray-space", e.line,
+                                   f"space between “{text[m.start() - 1]}” and “{text[m.end()]}” in the "
+                                   f"名词解释 of {e.term} left by line wrapping"))
+            out.append(text[pos:m.start()])
+            pos = m.end()
+        if out:
+            e.definition = "".join(out) + text[pos:]
 
 
 def dedupe(preamble: list[Paragraph], sections: list[Section], removed: list[Removal]) -> None:

@@ -52,6 +52,7 @@ class BuildResult:
     nav: Nav = field(default_factory=Nav)
     search: str = "material"  # site.yaml `search`: which engine indexes the built site
     reports_dir: Optional[Path] = None  # the folder the reports were read from
+    term_surfaces: dict[str, str] = field(default_factory=dict)  # every spelling -> headword (search index)
 
 
 def collect_pages(ctx: SiteContext) -> list[Page]:
@@ -73,6 +74,12 @@ def _hand_written_title(text: str, rel: str) -> str:
             return match.group(1).strip("\"'")
     match = _H1_RE.search(text)
     return match.group(1) if match else rel
+
+
+def page_titles(pages: list[Page]) -> list[tuple[str, str, str]]:
+    """(path, nav title, page title) of the pages in the navigation: what other pages' sidebars
+    and previous/next links show of them (``generator/site/serve.py`` digests it)."""
+    return [(p.path, p.nav_title, _hand_written_title(p.content[:2000], p.path)) for p in pages if p.in_nav]
 
 
 def hand_written(docs_src: Path) -> tuple[list[Page], dict[str, bytes]]:
@@ -162,4 +169,4 @@ def _build(root, reports_dir, out_dir, strict: bool, quiet: bool, echo: bool) ->
                 f"{result.deleted} deleted) in {out}")):
             print(line, file=sys.stderr)
     return BuildResult(ok, pages + src_pages, result.written, result.unchanged, result.deleted,
-                       diagnostics, nav, settings.search, project.reports_dir)
+                       diagnostics, nav, settings.search, project.reports_dir, glossary.headword_surfaces())

@@ -95,7 +95,7 @@ def index_pages(ctx: SiteContext) -> list[Page]:
     terms = ctx.glossary.ordered() if ctx.glossary is not None else []
     labels = {DIGIT_GROUP: "数字开头"}
     groups = [(letter_anchor(letter), labels.get(letter, letter), members) for letter, members in letter_groups(terms)]
-    intro = [f"共 {len(terms)} 个术语，按拼音排列。“释义”是第一条释义的第一句，"
+    intro = [f"共 {len(terms)} 个术语，按拼音排列。“释义”是悬停提示中的简短释义（本站撰写的一句话，或第一条释义的第一个完整句子），"
              "“用例”是该词在本站所收报告中出现的次数；点击术语查看全部释义和出处。", _views_line(page)]
     if not groups:
         intro.append("术语表暂无词条。")
@@ -111,7 +111,7 @@ def categories_pages(ctx: SiteContext) -> list[Page]:
     page = urls.GLOSSARY_BY_CATEGORY
     terms = ctx.glossary.ordered() if ctx.glossary is not None else []
     groups = [(f"cat-{i + 1}", name, members) for i, (name, members) in enumerate(category_groups(terms, UNCATEGORIZED))]
-    intro = [f"{len(terms)} 个术语按类别分组，组内按拼音排列。报告名词解释中的术语没有标注类别时归入“{UNCATEGORIZED}”。",
+    intro = [f"{len(terms)} 个术语按类别分组，组内按拼音排列。本站整理的术语各自标注类别；仅见于报告名词解释的术语按本站的类别表归类，表中未列的取其所属专题（专题术语，或释义含该专题两个以上关键词）之名，仍无归属的归入“{UNCATEGORIZED}”。",
              _views_line(page)]
     return _grouped(ctx, page, groups, lambda gid: urls.glossary_category_page(int(gid[4:])), "术语分类",
                     "按类别", intro, order=(0, 1), counted_jumps=True)

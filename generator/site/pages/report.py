@@ -17,6 +17,7 @@ from ... import memo
 from ...model import GlossaryEntry, Paragraph, Report, Section
 from ..render import markdown as md
 from ..render import urls
+from ..render.term_tip import term_tip, tip_span
 from ..context import Page, SiteContext
 from ..facts.targets import catalogue_digest, target_index
 from .targets import report_box
@@ -48,16 +49,18 @@ class _Renderer:
         self.ctx = ctx
         self.report = report
         self.path = urls.report_page(report.slug)
+        self.tipped: set[str] = set()  # terms whose first link carries the tooltip's source
 
     # -- links ----------------------------------------------------------------
-    def _term_spans(self, anchor: str) -> list[tuple[int, int, str, str]]:
+    def _term_spans(self, anchor: str, text: str) -> list[tuple]:
         glossary = self.ctx.glossary
         spans = []
         for occ in glossary.paragraph_links(self.report.slug, anchor):
             term = glossary.terms.get(occ.term_key)
             if term is None:
                 continue
-            spans.append((occ.start, occ.end, urls.href(self.path, urls.term_page(term.slug)), term.short))
+            spans.append(tip_span(occ.start, occ.end, urls.href(self.path, urls.term_page(term.slug)), term, text,
+                                  self.tipped))
         return spans
 
     def _region_link(self, name: str) -> str:
@@ -70,7 +73,7 @@ class _Renderer:
     def paragraph(self, p: Paragraph, tag: str = "p") -> str:
         if p.kind == "table":
             return md.container("div", [md.report_table(p.text)], cls="report-table", anchor=p.anchor)
-        inline = md.render_linked(p.text, self._term_spans(p.anchor), p.lead)
+        inline = md.render_linked(p.text, self._term_spans(p.anchor, p.text), p.lead)
         if p.kind == "item" and p.number:
             inline = f'<span class="item-number">{md.escape_text(p.number)}</span> {inline}'
         cls = {"item": "report-item", "title": "report-title-line"}.get(p.kind, "")
@@ -99,12 +102,12 @@ class _Renderer:
         except KeyError:
             term = None
         if term is not None:
-            label = md.link(e.term, urls.href(self.path, urls.term_page(term.slug)), term.short)
+            label = md.link(e.term, urls.href(self.path, urls.term_page(term.slug)), *term_tip(term, e.term, self.tipped))
         else:
             label = md.escape_text(e.term)
         if e.number:
             label = f'<span class="item-number">{md.escape_text(e.number)}</span> {label}'
-        definition = md.render_linked(e.definition, self._term_spans(e.anchor))
+        definition = md.render_linked(e.definition, self._term_spans(e.anchor, e.definition))
         return [md.block("dt", e.anchor, label), md.block("dd", "", definition, cite=False)]
 
     def section(self, s: Section, depth: int) -> Iterator[str]:

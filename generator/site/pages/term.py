@@ -20,6 +20,7 @@ from ..render import urls
 from ..context import Page, SiteContext
 from ..render.excerpts import excerpt, where_link
 from ..facts.reports import region_groups, report_label, sorted_reports
+from ..render.term_tip import term_tip, tip_span
 from ..render.markdown import escape_text, excerpts, heading, html_heading, join_blocks, link, render_linked, table
 from ..facts.term_groups import DIGIT_GROUP, letter_of
 from .timeline import timeline_blocks
@@ -57,7 +58,7 @@ def _definition_block(ctx: SiteContext, page: str, term: Term, i: int, d: Defini
     for start, end, other in ctx.glossary.definition_links(term.key, i):
         other_term = ctx.glossary.terms.get(other)
         if other_term is not None:
-            spans.append((start, end, urls.href(page, urls.term_page(other_term.slug)), other_term.short))
+            spans.append(tip_span(start, end, urls.href(page, urls.term_page(other_term.slug)), other_term, d.text))
     body = [render_linked(d.text, spans)]
     if d.origin == "official" and d.report_slug:
         target = urls.href(page, urls.report_page(d.report_slug), d.anchor or "")
@@ -101,7 +102,8 @@ def _report_occurrences(page: str, report: Report, mine: list[Occurrence]) -> li
     """The blocks for one report on a term page: heading, snippets, link to the report."""
     # An HTML heading, which the table of contents leaves out: a Markdown heading per report
     # would make the page's contents (part of its chrome) grow with the reports using the term.
-    out = [html_heading(3, "in-" + report.slug, escape_text(f"{report_label(report)}（{len(mine)} 处）"))]
+    out = [html_heading(3, "in-" + report.slug, escape_text(f"{report_label(report)}（{len(mine)} 处）"),
+                        searchable=False)]
     by_anchor: dict[str, list[Occurrence]] = {}
     for occ in mine:
         by_anchor.setdefault(occ.anchor, []).append(occ)
@@ -164,7 +166,7 @@ def _related(ctx: SiteContext, page: str, term: Term) -> list[str]:
         other_term = ctx.glossary.terms.get(other)
         if other_term is not None:
             groups.setdefault(reason, []).append(link(other_term.headword, urls.href(page, urls.term_page(
-                other_term.slug)), other_term.short))
+                other_term.slug)), *term_tip(other_term, other_term.headword)))
     if not groups:
         return []
     lines = [f"- {RELATED_LABELS.get(reason, reason)}：" + "、".join(groups[reason])

@@ -81,7 +81,7 @@ def _report_blocks(page: str, index: TopicIndex, topic: Topic, report) -> list[s
         return []
     # An HTML heading, which the table of contents leaves out: a Markdown heading per report
     # would make the page's contents (part of its chrome) grow with the number of reports.
-    blocks = [html_heading(3, "rep-" + report.slug, escape_text(report_label(report)))]
+    blocks = [html_heading(3, "rep-" + report.slug, escape_text(report_label(report)), searchable=False)]
     if sections:
         links = [link(m.section.title, urls.href(page, urls.report_page(report.slug), m.section.anchor))
                  for m in sections]
@@ -152,8 +152,9 @@ def _region_head(ctx: SiteContext, page: str, group: RegionGroup, continued: boo
     # HTML headings, which the table of contents leaves out: the summary table is the page's
     # contents (Markdown headings would put an entry per region into every page's chrome).
     if continued:
-        return [html_heading(2, region_anchor(ctx, group) + "-cont", escape_text(f"{group.label}（续）"))]
-    head = [html_heading(2, region_anchor(ctx, group), escape_text(group.label))]
+        return [html_heading(2, region_anchor(ctx, group) + "-cont", escape_text(f"{group.label}（续）"),
+                             searchable=False)]
+    head = [html_heading(2, region_anchor(ctx, group), escape_text(group.label), searchable=False)]
     if group.name:
         head.append("查看" + link(f"{group.name}地区页", urls.href(page, ctx.region_path(group.name))) + "。")
     return head

@@ -12,7 +12,7 @@ page module:
   ``1.`` numbers are escaped too; a line break becomes ``<br />``.
 - ``escape_attr(s)``: for an HTML attribute value or a Markdown link title.
 - ``render_linked(text, spans, lead=0)``: text with links on ``spans`` =
-  ``[(start, end, href, title)]`` (offsets into ``text``; sorted, non-overlapping;
+  ``[(start, end, href, title[, attrs])]`` (offsets into ``text``; sorted, non-overlapping;
   overlapping ones are dropped) and the first ``lead`` characters in bold.
 - ``link(text, href, title="")``: one Markdown link, text escaped.
 - ``block(tag, anchor, inline, cls="")``: an HTML block (``p``, ``li``, ``dt`` …)
@@ -114,23 +114,31 @@ def external_link(text: str, url: str) -> str:
     return f'<a href="{escape_attr(url)}" rel="noopener">{escape_text(text)}</a>'
 
 
-def link(text: str, href: str, title: str = "") -> str:
-    """``[text](href "title")`` with the text shown as written."""
+def link(text: str, href: str, title: str = "", attrs: Sequence[tuple[str, str]] = ()) -> str:
+    """``[text](href "title")`` with the text shown as written; ``attrs`` (``data-…``
+    names and values) become attributes of the link (attr_list ``{: name="value" }``)."""
     label = escape_text(text)
     target = check_href(href)
-    if title:
-        return f'[{label}]({target} "{escape_attr(title)}")'
-    return f"[{label}]({target})"
+    out = f'[{label}]({target} "{escape_attr(title)}")' if title else f"[{label}]({target})"
+    if attrs:
+        out += "{: " + " ".join(f'{_ATTR_NAME.fullmatch(n).group()}="{_ATTR_UNSAFE.sub("", v)}"'  # type: ignore[union-attr]
+                                for n, v in attrs) + " }"
+    return out
 
 
-def _clean_spans(text: str, spans: Iterable[Sequence]) -> list[tuple[int, int, str, str]]:
+_ATTR_NAME = re.compile(r"data-[a-z]+")
+_ATTR_UNSAFE = re.compile(r"[\"{}&<>\n]")  # attr_list takes the value raw: nothing that ends it
+
+
+def _clean_spans(text: str, spans: Iterable[Sequence]) -> list[tuple[int, int, str, str, tuple]]:
     out, last = [], 0
     for span in sorted(spans, key=lambda s: (s[0], s[1])):
         start, end, href = span[0], span[1], span[2]
         title = span[3] if len(span) > 3 else ""
+        attrs = tuple(span[4]) if len(span) > 4 else ()
         if start < last or end <= start or end > len(text):
             continue
-        out.append((start, end, href, title or ""))
+        out.append((start, end, href, title or "", attrs))
         last = end
     return out
 
@@ -144,7 +152,7 @@ def render_linked(text: str, spans: Iterable[Sequence] = (), lead: int = 0) -> s
         return escape_text(text)
     spans = _clean_spans(text, spans)
     bold_end = max(0, min(lead, len(text)))
-    for start, end, _, _ in spans:
+    for start, end, *_ in spans:
         if start < bold_end < end:
             bold_end = end
     parts: list[str] = []
@@ -163,10 +171,10 @@ def render_linked(text: str, spans: Iterable[Sequence] = (), lead: int = 0) -> s
 
     if bold_end:
         parts.append("**")
-    for start, end, href, title in spans:
+    for start, end, href, title, attrs in spans:
         close_bold_at(start)
         plain(start)
-        parts.append(link(text[start:end], href, title))
+        parts.append(link(text[start:end], href, title, attrs))
         pos = end
         if end == bold_end:
             parts.append("**")
@@ -197,13 +205,19 @@ def block(tag: str, anchor: str, inline: str, cls: str = "", cite: bool = True, 
     return f'{head} markdown="span">{inline}{tail}</{tag}>'
 
 
-def html_heading(level: int, anchor: str, text: str) -> str:
+def html_heading(level: int, anchor: str, text: str, searchable: bool = True) -> str:
     """A heading as a raw HTML block: it looks like any heading (with its permalink) but
     stays out of the page's table of contents, which is built from Markdown headings only.
     For headings repeated once per report or region on term and topic pages, where the
-    contents would otherwise grow with the corpus. ``text`` is escaped plain text."""
+    contents would otherwise grow with the corpus. ``text`` is escaped plain text.
+
+    ``searchable=False`` keeps the section it opens out of Material's search index
+    (``data-search-exclude``): the excerpts under a region or report heading on topic and
+    term pages copy report text, which the report pages are found by, and the heading
+    (a region name) would list every such page for a search of the region."""
     level = max(1, min(6, level))
-    return f'<h{level} id="{check_anchor(anchor)}">{text} {permalink(anchor)}</h{level}>'
+    exclude = "" if searchable else " data-search-exclude"
+    return f'<h{level} id="{check_anchor(anchor)}"{exclude}>{text} {permalink(anchor)}</h{level}>'
 
 
 def container(tag: str, blocks: Iterable[str], cls: str = "", anchor: str = "") -> str:

@@ -53,7 +53,8 @@ Hook points, called by ``generator/mkdocs_hooks.py`` when ``search: pagefind``:
 - ``disable_material_search(config)`` from ``on_config``: Material builds no index
   (the slow part at scale) and renders no box; the box is then inserted here;
 - ``on_post_page(output, page)`` / ``on_post_template(output, template_name)``;
-- ``on_post_build(config)``.
+- ``on_post_build(config)`` (under ``mkdocs serve`` only for the first build:
+  generator/site/serve.py keeps that index for later rebuilds).
 
 When to switch: above about 150 reports, or once Material's ``search_index.json`` passes
 about 10 MB (see benchmarks/README.md for the measurements).

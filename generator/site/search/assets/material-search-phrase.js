@@ -27,10 +27,19 @@
   };
   function clean(s) { return typeof s === "string" ? s.replace(ZWSP, "") : s; }
   function plain(s) { return String(s || "").replace(TAGS, ""); }
+  // Where the phrase is used: as written, else with quotes between its characters
+  // (三北工程 written “三北”工程), as the glossary matches it.
+  function find(html, q) {
+    var at = html.indexOf(q);
+    if (at >= 0) return at;
+    var chars = Array.from(q).map(function (c) { return c.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&"); });
+    var m = new RegExp(chars.join("[“”‘’\"'「」『』]*")).exec(html);
+    return m ? m.index : -1;
+  }
   // The text from a little before the phrase's first use (not inside a tag).
   function near(html, q) {
     html = String(html || "");
-    var at = html.indexOf(q);
+    var at = find(html, q);
     if (at < 0 || plain(html.slice(0, at)).length <= 40) return html;
     var cut = at, seen = 0;
     while (cut > 0 && seen < 30) {
@@ -43,7 +52,10 @@
   function phrase(groups, q) {
     groups.forEach(function (g) { g.forEach(function (d) { d.title = clean(d.title); d.text = clean(d.text); }); });
     if (!q || !HAN.test(q) || /[\s+\-*:~^"]/.test(q)) return groups;
-    function holds(d) { return plain(d.title).indexOf(q) >= 0 || plain(d.text).indexOf(q) >= 0; }
+    // A report section also holds a term it writes otherwise (“三北”工程): its `glossary`
+    // field lists the headwords (generator/site/search/term_field.py).
+    function named(d) { return (" " + plain(d.glossary) + " ").indexOf(" " + q + " ") >= 0; }
+    function holds(d) { return plain(d.title).indexOf(q) >= 0 || plain(d.text).indexOf(q) >= 0 || named(d); }
     var kept = groups.filter(function (g) { return g.some(holds); }).map(function (g) {
       // The sections holding the phrase, shown (Material shows a section's text when its
       // score reaches the group's first), their text starting near the phrase; the page
