@@ -29,12 +29,12 @@ from ..project import load_project
 from ..export.tables import data_files
 from .context import Page, SiteContext
 from .render import urls
-from .pages import data, glossary_index, home, region, report, targets, term, topic
+from .pages import compare, data, glossary_index, home, region, report, targets, term, topic
 from .pages.nav import Nav, build_nav
 from .writer import write_if_changed, write_tree
 
 # Page modules, each exposing ``pages(ctx) -> Iterable[Page]``.
-PAGE_MODULES = (report, home, region, topic, term, glossary_index, targets, data)
+PAGE_MODULES = (report, home, region, topic, term, glossary_index, targets, data, compare)
 
 BUILD_DIR = "build"
 JIEBA_USER_DICT = f"{BUILD_DIR}/jieba_user_dict.txt"
@@ -145,6 +145,8 @@ def _build(root, reports_dir, out_dir, strict: bool, quiet: bool, echo: bool) ->
 
     for name, data in ctx.cached("data-files", ctx.reports_key, lambda: data_files(ctx)).items():
         files[urls.data_file(name)] = data  # the open data files beside the 数据 page
+    for name, data in compare.data_files(ctx).items():
+        files[urls.data_file(name)] = data  # what the comparison page script loads
 
     nav = build_nav(pages + src_pages)
     for rel in nav.unplaced:

@@ -18,6 +18,7 @@ from ..facts.reports import (defined_terms, region_children, region_code, region
 from ..render.chart import line_chart
 from ..render.markdown import escape_text, heading, join_blocks, link
 from ..render.tables import NUM, WIDE_ONLY, Column, html_table
+from .compare import link_from as compare_link
 from .home import year_links, years_label
 
 TOP_TERMS = 10  # most used terms compared with the site
@@ -63,7 +64,12 @@ def _reports_section(ctx: SiteContext, page: str, name: str) -> list[str]:
     rows = [(link(report_short_label(r), urls.href(page, urls.report_page(r.slug)), report_label(r)),
              escape_text(r.date or "—"), escape_text(speaker_label(r) or "—"), f"{report_length(r):,}",
              str(len(term_counts(ctx, r.slug)))) for r in own]
-    out.append(html_table(REPORT_COLUMNS, rows, "data-table report-table"))
+    columns: list[Column] = list(REPORT_COLUMNS)
+    cells: list[tuple[str, ...]] = list(rows)
+    if len(own) > 1:  # 对比: each report beside its previous one (compare.py)
+        columns.append(Column("对比", WIDE_ONLY))
+        cells = [(*row, compare_link(ctx, page, r) or "—") for row, r in zip(rows, own)]
+    out.append(html_table(columns, cells, "data-table report-table"))
     if len(years) >= MIN_CHART_YEARS:
         length = {}
         for r in own:

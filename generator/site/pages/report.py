@@ -31,6 +31,7 @@ from ..facts.targets import catalogue_digest, target_index
 from . import report_notes
 from .targets import report_box
 from .novelty import novelty_key, report_blocks as novelty_blocks
+from .compare import link_from as compare_link
 
 UNKNOWN_REGION = "未知地区"
 
@@ -191,6 +192,9 @@ class _Renderer:
         for s in r.sections:
             blocks.extend(self.section(s, 1))
         blocks.extend(novelty_blocks(self.ctx, self.path, r))
+        compare = compare_link(self.ctx, self.path, r, "与上一年的报告并排对比")
+        if compare:
+            blocks.append(md.block("p", "", compare, cls="report-compare", cite=False))
         blocks.append(report_notes.record(r))
         blocks.append(self.neighbours())
         return md.join_blocks(blocks)
