@@ -20,7 +20,8 @@ from ..render.markdown import escape_text, excerpts, heading, html_heading, join
 from ..facts.topics import (KEYWORD_WEIGHT, LEAD_BONUS, SECTION_BONUS, TERM_WEIGHT, THRESHOLD, ParagraphMatch,
                      TopicIndex, assign_topics, glossary_aliases)
 
-PARAGRAPHS_PER_REPORT = 8  # excerpts listed per report on a topic page (the counts cover all)
+PARAGRAPHS_PER_REPORT = 4  # excerpts listed per report on a topic page (the counts cover all); 8 made
+# the topic pages 60 MB of the cn/ site (1,439 reports), the excerpts 3/4 of it
 # Markdown bytes of excerpts per page (about 1.3× that in HTML): a topic with more is
 # split into pages topics/<slug>.md, topics/<slug>--2.md, … cut between reports.
 PAGE_BUDGET = 120_000
