@@ -149,3 +149,26 @@ def test_term_used_in_many_reports_quotes_the_latest_and_lists_every_report(site
     regions = {ctx.report(s).region_name for s in slugs}
     assert len(pages) == len(regions) > 1  # one region a page at this page size, with a pager
     assert "各地各年用例第 2/" in pages[1].content and pages[1].path == urls.numbered(pages[0].path, 2)
+
+
+def test_topic_first_page_counts_its_table_and_charts_against_the_page_budget(site, monkeypatch):
+    """A topic's first page carries the region table and the 关注度 charts before any
+    excerpt; they count against the page budget (on cn/ they alone were 200 kB, and the
+    first pages passed 300 kB). When they fill it, the excerpts start on page 2."""
+    from generator import memo
+
+    ctx, _ = site
+    index = topic_pages.build_index(ctx)
+    topic = max(ctx.config.topics, key=lambda t: len(index.paragraphs[t.slug]))
+    memo.clear()
+    try:
+        whole, _ = topic_pages.topic_pages(ctx, index, topic, 0)
+        head = whole[0].content.split('<h2 id="r-')[0]
+        monkeypatch.setattr(topic_pages, "PAGE_BUDGET", len(head.encode("utf-8")) // 2)
+        memo.clear()
+        split, _ = topic_pages.topic_pages(ctx, index, topic, 0)
+    finally:
+        memo.clear()
+    assert len(whole) == 1 and '<h2 id="r-' in whole[0].content
+    assert len(split) > 1 and '<h2 id="r-' not in split[0].content and '<h2 id="r-' in split[1].content
+    assert "第 1/" in split[0].content  # the pager says where the excerpts are

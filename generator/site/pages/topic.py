@@ -133,19 +133,21 @@ def _size(blocks: list[str]) -> int:
 
 
 def paginate(ctx: SiteContext, regions: list[tuple[RegionGroup, list[list[str]]]], page: str,
-             budget: int) -> tuple[list[list[str]], dict[str, int]]:
+             budget: int, first: int = 0) -> tuple[list[list[str]], dict[str, int]]:
     """Region parts laid out on pages of about ``budget`` bytes of Markdown, cut between
     reports (a report's blocks stay together; a region cut in two gets a "（续）" heading).
+    ``first``: bytes the first page already holds (its table and 关注度 charts), counted
+    against its budget; when they fill it, the excerpts start on page 2.
     Returns the blocks of each page and the page number (1-based) where each region starts."""
     pages: list[list[str]] = [[]]
     start: dict[str, int] = {}
-    size = 0
+    size = first
     for group, parts in regions:
         head = _region_head(ctx, page, group, continued=False)
         for i, blocks in enumerate(parts):
             lead = head if i == 0 else []
             need = _size(lead) + _size(blocks)
-            if pages[-1] and size + need > budget:
+            if (pages[-1] or size) and size + need > budget:
                 pages.append([])
                 size = 0
                 if i > 0:
@@ -202,7 +204,11 @@ def _render(ctx: SiteContext, page: str, index: TopicIndex, topic: Topic) -> tup
         rows.append((group, row))
         if parts:
             regions.append((group, parts))
-    laid_out, start = paginate(ctx, regions, page, PAGE_BUDGET)
+    attention = attention_blocks(ctx, page, index, topic)
+    # The first page's own part: the table (its region cells become links, ~70 bytes each) and
+    # the 关注度 charts; on cn/ (1,439 reports) these alone are 200 kB of a topic's first page.
+    first = _size(blocks + attention) + sum(_size(row) + 70 for _, row in rows) + 400
+    laid_out, start = paginate(ctx, regions, page, PAGE_BUDGET, first)
     count = len(laid_out)
     blocks.append(f"共在 {len(reports)} 篇报告中找到 {total} 个相关段落。下表按地区层级汇总，"
                   "下文逐个地区列出相关章节与段落摘录，便于对照各地的做法；粗体为命中的关键词，"
@@ -215,7 +221,7 @@ def _render(ctx: SiteContext, page: str, index: TopicIndex, topic: Topic) -> tup
             row = [link(group.label, target)] + row[1:]
         table_rows.append(row)
     blocks.append(table(["地区", "报告年份", "章节", "段落"], table_rows))
-    blocks += attention_blocks(ctx, page, index, topic)
+    blocks += attention
     nav_line = pager(page, page, 1, count)
     contents = [join_blocks(blocks + [nav_line] + laid_out[0] + [nav_line, escape_text(RULE)])]
     for n, part in enumerate(laid_out[1:], start=2):
