@@ -125,3 +125,28 @@ def page_map(pages) -> dict:
 
 def h1_count(content: str) -> int:
     return sum(1 for line in content.splitlines() if line.startswith("# "))
+
+
+def html_table_rows(content: str) -> list[list[str]]:
+    """Body rows of the HTML tables of generator/site/render/tables.py, each cell's inner
+    Markdown (header rows left out)."""
+    import re
+
+    body = "".join(re.findall(r"<tbody[^>]*>(.*?)</tbody>", content, re.S))
+    return [[cell for _, cell in re.findall(r"<(td|th)[^>]*>(.*?)</\1>", row)]
+            for row in re.findall(r"<tr[^>]*>(.*?)</tr>", body)]
+
+
+def seed_site(root: Path, modules) -> tuple[SiteContext, dict]:
+    """The five real seeds with the real ingest and glossary, and the pages ``modules`` make."""
+    from generator.glossary import build_glossary
+    from generator.ingest import load_reports
+    from generator.ingest.regions import RegionRegistry
+
+    cfg = load_config(root, region_exists=RegionRegistry.exists_in_dataset)
+    loaded, _ = load_reports(root / "seeds", cfg)
+    ctx = SiteContext.create(root, cfg, loaded, build_glossary(loaded, cfg))
+    pages: dict = {}
+    for module in modules:
+        pages.update(page_map(module.pages(ctx)))
+    return ctx, pages

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pages_support import context, h1_count, page_map
+from pages_support import context, h1_count, html_table_rows, page_map
 
 from generator.site.pages import home as index_pages
 from generator.site.render import urls
@@ -13,8 +13,7 @@ def _pages(glossary=None):
 
 
 def _rows(content: str) -> list[list[str]]:
-    lines = [line for line in content.splitlines() if line.startswith("| ")]
-    return [[cell.strip() for cell in line.strip("|").split(" | ")] for line in lines[2:]]
+    return html_table_rows(content)
 
 
 def test_overview_links_every_report_by_province_region_and_year():
@@ -29,9 +28,10 @@ def test_overview_links_every_report_by_province_region_and_year():
     wulanchabu = rows[3]
     assert wulanchabu[1] == "地级" and wulanchabu[2] == "2"
     assert wulanchabu[3] == "[2023](2023-wulanchabu-shi.md) · [2024](2024-wulanchabu-shi.md)"
-    assert "| \u3000\u3000[鄂托克旗](../regions/e-tuo-ke-qi.md) |" in content  # indented by depth
+    assert rows[2][0] == "\u3000\u3000[鄂托克旗](../regions/e-tuo-ke-qi.md)"  # indented by depth
     for report in ctx.reports:
         assert f"]({report.slug}.md)" in content
+    assert 'class="w"' in content  # 级别 is hidden on phones
     assert "## 内蒙古自治区（6 篇） {#p-nei-meng-gu-zi-zhi-qu}" in content
 
 
@@ -41,7 +41,10 @@ def test_year_pages_list_that_years_reports():
         "years/index.md", "years/2022.md", "years/2023.md", "years/2024.md"}
     content = pages["years/2024.md"].content
     assert content.startswith("# 2024年政府工作报告")
-    assert len(_rows(content)) == 5
+    rows = _rows(content)
+    assert len(rows) == 5
+    # The link text is region and year (the full title is its tooltip), never a bare 政府工作报告.
+    assert rows[0][0].startswith('[内蒙古自治区 2024](../reports/') and '"内蒙古自治区 2024年政府工作报告"' in rows[0][0]
     assert "../reports/2024-etuoke-qi.md" in content and "2022-yuquan-qu" not in content
     assert "[2023年](2023.md)" in content  # previous year
     index = pages[urls.YEARS_INDEX].content
@@ -51,8 +54,12 @@ def test_year_pages_list_that_years_reports():
 def test_home_page_explains_and_counts():
     content = _pages()[urls.HOME].content
     assert h1_count(content) == 1
-    assert "| [政府工作报告](reports/index.md) | 7 篇 |" in content
-    assert "| [有报告的地区](regions/index.md) | 6 个 |" in content
+    # Entry cards (Material's grid cards) for 报告 / 地区 / 专题 / 术语表, each with its count.
+    assert '<div class="grid cards" markdown>' in content
+    cards = content.split('<div class="grid cards" markdown>')[1].split("</div>")[0]
+    for title, count in (("[报告](reports/index.md)", "7 篇政府工作报告"), ("[地区](regions/index.md)", "6 个有报告的地区"),
+                         ("[专题](topics/index.md)", "个专题"), ("[术语表](glossary/index.md)", "个术语")):
+        assert f"-   **{title}**" in cards and count in cards
     assert "（如“内蒙古自治区 2024”）" in content
     for target in ("reports/index.md", "regions/index.md", "topics/index.md", "glossary/index.md",
                    "glossary/numerals.md", "about/index.md"):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pages_support import context, h1_count, page_map
+from pages_support import html_table_rows, context, h1_count, page_map
 
 from generator.site.pages import region as region_pages
 from generator.site.render import urls
@@ -53,7 +53,8 @@ def test_every_region_of_the_hierarchy_has_a_page_with_code_level_and_children()
 def test_parent_chain_and_reports_are_links():
     content = _pages()["regions/e-tuo-ke-qi.md"].content
     assert "上级地区：[内蒙古自治区](nei-meng-gu-zi-zhi-qu.md) › [鄂尔多斯市](e-er-duo-si-shi.md) › 鄂托克旗" in content
-    assert "[鄂托克旗 2024年政府工作报告](../reports/2024-etuoke-qi.md)" in content
+    # Region and year as link text, the full title as its tooltip.
+    assert '[鄂托克旗 2024](../reports/2024-etuoke-qi.md "鄂托克旗 2024年政府工作报告")' in content
     assert "旗长 苏智雄" in content
 
 
@@ -62,7 +63,8 @@ def test_parent_without_own_reports_links_its_childrens_reports():
     # region's children, not with every report below it).
     content = _pages()["regions/e-er-duo-si-shi.md"].content
     assert "本站尚未收录这个地区本级的政府工作报告" in content
-    assert "| [鄂托克旗](e-tuo-ke-qi.md) | 县级 | [2024](../reports/2024-etuoke-qi.md) | 1 |" in _section(content, "下级地区")
+    assert ["[鄂托克旗](e-tuo-ke-qi.md)", "县级", "[2024](../reports/2024-etuoke-qi.md)", "1"] in \
+        html_table_rows(_section(content, "下级地区"))
 
 
 def test_reports_by_year():

@@ -5,30 +5,19 @@ from __future__ import annotations
 import re
 
 import pytest
-from pages_support import h1_count, page_map
+from pages_support import html_table_rows, seed_site, h1_count, page_map
 
-from generator.config import load_config
-from generator.glossary import build_glossary
-from generator.ingest import load_reports
-from generator.ingest.regions import RegionRegistry
 from generator.site.pages import glossary_index
 from generator.site.pages import home as index_pages
 from generator.site.pages import region as region_pages
 from generator.site.pages import term as term_pages
 from generator.site.pages import topic as topic_pages
 from generator.site.render import urls
-from generator.site.context import SiteContext
 
 
 @pytest.fixture(scope="module")
 def site(root):
-    config = load_config(root, region_exists=RegionRegistry.exists_in_dataset)
-    reports, _ = load_reports(root / "seeds", config)
-    ctx = SiteContext.create(root, config, reports, build_glossary(reports, config))
-    pages = {}
-    for module in (index_pages, region_pages, topic_pages, term_pages, glossary_index):
-        pages.update(page_map(module.pages(ctx)))
-    return ctx, pages
+    return seed_site(root, (index_pages, region_pages, topic_pages, term_pages, glossary_index))
 
 
 def test_seven_zuo_mofan_shows_both_official_definitions(site):
@@ -61,8 +50,8 @@ def test_region_pages_for_the_seed_hierarchy(site):
     etuoke = pages["regions/e-tuo-ke-qi.md"].content
     assert "## 本地报告解释的术语" in etuoke and "七个作模范" in etuoke
     assert "## 最常用的术语" in etuoke
-    row = next(line for line in etuoke.splitlines() if line.startswith("| [三分吸附法]"))
-    assert "指小矛盾即知即调" in row  # this region's own definition, not another report's
+    row = next(row for row in html_table_rows(etuoke) if row[0].startswith("[三分吸附法]"))
+    assert "指小矛盾即知即调" in row[1]  # this region's own definition, not another report's
     nmg = pages[ctx.region_path("内蒙古自治区")].content
     assert nmg.index("[呼和浩特市]") < nmg.index("[鄂尔多斯市]") < nmg.index("[乌兰察布市]") < nmg.index("[锡林郭勒盟]")
 
@@ -70,9 +59,9 @@ def test_region_pages_for_the_seed_hierarchy(site):
 def test_reports_overview_has_a_row_per_seed_region(site):
     ctx, pages = site
     content = pages[urls.REPORTS_INDEX].content
-    rows = [line for line in content.splitlines() if line.startswith("| ") and "](../regions/" in line]
+    rows = [row for row in html_table_rows(content) if "](../regions/" in row[0]]
     assert len(rows) == len(ctx.reports) == 5  # five regions with one report each
-    assert rows[0] == "| [内蒙古自治区](../regions/nei-meng-gu-zi-zhi-qu.md) | 省级 | 1 | [2024](2024-neimenggu-zizhiqu.md) |"
+    assert rows[0] == ["[内蒙古自治区](../regions/nei-meng-gu-zi-zhi-qu.md)", "省级", "1", "[2024](2024-neimenggu-zizhiqu.md)"]
     for report in ctx.reports:  # every report one click away
         assert f"]({report.slug}.md)" in content
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pages_support import ECO_TEXT, context, h1_count, page_map, real_topics, reports
+from pages_support import html_table_rows, ECO_TEXT, context, h1_count, page_map, real_topics, reports
 
 from generator.config import Topic
 from generator.site.pages import topic as topic_pages
@@ -104,12 +104,18 @@ def test_topic_overview_counts_topic_by_region():
     ctx = context()
     content = page_map(topic_pages.pages(ctx))[urls.TOPICS_INDEX].content
     assert h1_count(content) == 1
-    rows = [line for line in content.splitlines() if line.startswith("| [")]
-    names = [re.match(r"\| \[([^\]]+)\]", row).group(1) for row in rows]
+    rows = html_table_rows(content)
+    names = [re.match(r"\[([^\]]+)\]", row[0]).group(1) for row in rows]
     # every region with reports, in hierarchy (code) order, the unresolved one last
     assert names == ["内蒙古自治区", "玉泉区", "鄂托克旗", "乌兰察布市", "锡林郭勒盟", "某某新区"]
-    etuoke = next(row for row in rows if row.startswith("| [鄂托克旗]"))
+    etuoke = next(row for row in rows if row[0].startswith("[鄂托克旗]"))
     assert "[4](sheng-tai-huan-jing.md#r-e-tuo-ke-qi)" in etuoke  # p1-2, p1-4 (三北工程), p2-4-1, p2-4-2
+    # A heat map in a marked scroll box: the region column stays (a th), each count is text
+    # and its cell shaded by its quarter of the largest count.
+    assert '<div class="scroll-x" role="region"' in content and 'class="data-table topic-matrix"' in content
+    top = max(int(re.sub(r"\D", "", c.split("]")[0]) or 0) for row in rows for c in row[1:])
+    assert top > 0 and re.search(r'<td class="heat-4" markdown="span">\[' + str(top) + r"\]", content)
+    assert '<td class="heat-0" markdown="span">0</td>' in content
     assert "得分不低于 2 分" in content
 
 
@@ -126,7 +132,7 @@ def test_reports_without_a_region_are_listed_under_unknown_region():
     eco = pages[urls.topic_page(ECO)].content
     assert '<h2 id="r-unknown">地区不明' in eco
     assert "../reports/2021-unknown.md#p1-1" in eco
-    assert "| 地区不明 |" in pages[urls.TOPICS_INDEX].content
+    assert any(row[0] == "地区不明" for row in html_table_rows(pages[urls.TOPICS_INDEX].content))
 
 
 def test_long_reports_list_their_strongest_paragraphs_first():

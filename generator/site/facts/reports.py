@@ -19,6 +19,14 @@ def report_label(report: Report) -> str:
     return report.full_title(" ")
 
 
+def report_short_label(report: Report) -> str:
+    """"鄂托克旗 2024" — a report's link text in tables, short enough for a phone's column
+    (the full title is the link's tooltip); the full label when region or year is unknown."""
+    if report.region_name and report.year:
+        return f"{report.region_name} {report.year}"
+    return report_label(report)
+
+
 def speaker_label(report: Report) -> str:
     name, title = report.speaker.name, report.speaker.title
     if name and title:

@@ -15,6 +15,7 @@ from ..facts.reports import region_groups
 from ..facts.topics import TopicIndex
 from ..render.chart import data_table, line_chart
 from ..render.markdown import escape_text, heading
+from ..render.tables import scroll_box
 
 TOP_REGIONS = 5
 METHOD = ("计算方法：按段落归类（见下方归类规则：段落中的专题关键词和术语计分，达到标准的段落归入本专题），"
@@ -73,5 +74,5 @@ def _heat_table(regions, years) -> str:
         body.append(f"<tr><th>{escape_text(name)}</th>{''.join(cells)}</tr>")
     bounds = "；".join(f"≥{low * 100:.0f}%" for low in BUCKETS[1:])
     caption = (f"各地区各年报告中本专题段落占比（%），颜色越深占比越高（分档：{bounds}）；空格表示当年没有收录该地区的报告。")
-    return (f'<p>{caption}</p><div class="heat-table"><table><thead><tr><th>地区</th>{head}</tr></thead>'
-            f"<tbody>{''.join(body)}</tbody></table></div>")
+    table = f"<table><thead><tr><th>地区</th>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    return f"<p>{caption}</p>\n\n" + scroll_box(f'<div class="heat-table">{table}</div>', "各地区各年本专题段落占比")

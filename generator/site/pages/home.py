@@ -12,9 +12,10 @@ from ... import memo
 from ...model import Report
 from ..render import urls
 from ..context import Page, SiteContext
-from ..facts.reports import (NO_REGION, region_level, region_walk, report_label, report_length, sorted_reports, speaker_label,
-                    term_counts)
-from ..render.markdown import escape_text, heading, join_blocks, link, table
+from ..facts.reports import (NO_REGION, region_level, region_walk, report_label, report_length, report_short_label,
+                    sorted_reports, speaker_label, term_counts)
+from ..render.markdown import escape_text, heading, join_blocks, link
+from ..render.tables import NUM, WIDE_ONLY, Column, html_table
 from .novelty import year_blocks, year_key
 
 SITE_TITLE = "政府工作报告 · 读报与术语互查"
@@ -43,19 +44,17 @@ def _region_cell(ctx: SiteContext, page: str, report: Report) -> str:
     return link(report.region_name, urls.href(page, ctx.region_path(report.region_name)))
 
 
-def _year_cell(page: str, report: Report) -> str:
-    if not report.year:
-        return "—"
-    if urls.year_page(report.year) == page:
-        return str(report.year)
-    return link(str(report.year), urls.href(page, urls.year_page(report.year)))
-
-
-def _report_row(ctx: SiteContext, page: str, r: Report) -> list[str]:
+def _report_row(ctx: SiteContext, page: str, r: Report) -> tuple[str, ...]:
     level = region_level(ctx, r.region_name) if r.region_name else "—"
-    title = link(r.title or "政府工作报告", urls.href(page, urls.report_page(r.slug)), report_label(r))
-    return [_region_cell(ctx, page, r), level, _year_cell(page, r), title, _dash(r.date), _dash(speaker_label(r)),
-            f"{report_length(r):,}", str(len(term_counts(ctx, r.slug)))]
+    title = link(report_short_label(r), urls.href(page, urls.report_page(r.slug)), report_label(r))
+    return (title, _region_cell(ctx, page, r), level, _dash(r.date), _dash(speaker_label(r)),
+            f"{report_length(r):,}", str(len(term_counts(ctx, r.slug))))
+
+
+# A phone shows the report (region and year), its date and length; the other columns
+# are hidden below 45em (docs_src/stylesheets/layout.css).
+REPORT_COLUMNS = (Column("报告"), Column("地区", WIDE_ONLY), Column("级别", WIDE_ONLY), Column("日期"),
+                  Column("报告人", WIDE_ONLY), Column("字数", NUM), Column("术语数", f"{NUM} {WIDE_ONLY}"))
 
 
 def reports_table(ctx: SiteContext, page: str, reports: list[Report]) -> str:
@@ -63,7 +62,7 @@ def reports_table(ctx: SiteContext, page: str, reports: list[Report]) -> str:
     rows = []
     for r in sorted_reports(ctx, reports):
         rows.append(ctx.cached("fragment:report-row", memo.report_key(r, page), lambda: _report_row(ctx, page, r)))
-    return table(["地区", "级别", "年份", "报告", "日期", "报告人", "字数", "术语数"], rows)
+    return html_table(REPORT_COLUMNS, rows, "data-table report-table")
 
 
 def year_links(ctx: SiteContext, page: str, reports: list[Report]) -> str:
@@ -82,6 +81,10 @@ def year_links(ctx: SiteContext, page: str, reports: list[Report]) -> str:
 
 def province_anchor(ctx: SiteContext, name: str) -> str:
     return "p-" + ctx.region_slug(name) if name else "p-unknown"
+
+
+OVERVIEW_COLUMNS = (Column("地区"), Column("级别", WIDE_ONLY), Column("篇数", f"{NUM} {WIDE_ONLY}"),
+                    Column("报告（点击年份）"))
 
 
 def reports_overview(ctx: SiteContext) -> Page:
@@ -117,7 +120,7 @@ def reports_overview(ctx: SiteContext) -> Page:
     for name, rows in sections:
         total = sum(int(row[2]) for row in rows)
         blocks.append(heading(2, f"{name or NO_REGION}（{total} 篇）", province_anchor(ctx, name)))
-        blocks.append(table(["地区", "级别", "篇数", "报告（点击年份）"], rows))
+        blocks.append(html_table(OVERVIEW_COLUMNS, rows, "data-table overview-table"))
     return Page(page, join_blocks(blocks), "全部报告")
 
 
@@ -176,6 +179,18 @@ def _example_report(ctx: SiteContext) -> str:
     return f"（如“{escape_text(report.region_name)} {report.year}”）" if report else ""
 
 
+def _topic_examples(ctx: SiteContext) -> str:
+    names = [escape_text(t.name) for t in ctx.config.topics[:3]]
+    return f"（{'、'.join(names)}{'等' if len(ctx.config.topics) > 3 else ''}）" if names else ""
+
+
+def _cards(cards: list[tuple[str, str]]) -> str:
+    """Material's grid cards (attr_list + md_in_html): one card per entry point, its
+    title a link, then what a reader finds there."""
+    items = [f"-   **{title}**\n\n    ---\n\n    {text}" for title, text in cards]
+    return '<div class="grid cards" markdown>\n\n' + "\n\n".join(items) + "\n\n</div>"
+
+
 def home(ctx: SiteContext) -> Page:
     page = urls.HOME
     n = _counts(ctx)
@@ -191,26 +206,20 @@ def home(ctx: SiteContext) -> Page:
         "本站把各地人民政府的政府工作报告整理成便于阅读、检索和引用的网页：每篇报告保留原文的章节结构，"
         "段落可以单独引用；报告里的专门名词（如“三北工程”“七个作模范”）链接到术语表，"
         "同一名词在不同地区、不同年份的解释并列展示；专题页把各地谈同一件事的段落放在一起，方便对照。",
-        heading(2, "本站数据", "counts"),
-        table(["内容", "数量"], [
-            [to("政府工作报告", urls.REPORTS_INDEX), f"{n['reports']} 篇"],
-            [to("有报告的地区", urls.REGIONS_INDEX), f"{n['regions']} 个"],
-            [to("年份", urls.YEARS_INDEX), f"{n['years']} 个" + (f"（{span}）" if span else "")],
-            [to("术语", urls.GLOSSARY_INDEX), f"{n['terms']} 个"],
-            ["正文中的术语链接", f"{n['links']:,} 处"],
-        ]),
         heading(2, "从哪里开始", "start"),
-        "\n".join([
-            f"- {to('报告', urls.REPORTS_INDEX)}：全部报告一览，列出地区、年份、日期、报告人、字数和用到的术语数；"
-            f"也可以{to('按年份', urls.YEARS_INDEX)}浏览。",
-            f"- {to('地区', urls.REGIONS_INDEX)}：按行政区划层级（省级、地级、县级）排列的地区树，"
-            "每个地区页列出它的报告、下级地区和常用术语。",
-            f"- {to('专题', urls.TOPICS_INDEX)}：经济发展、生态环境、民生保障等专题，逐个地区列出相关段落的摘录。",
-            f"- {to('术语表', urls.GLOSSARY_INDEX)}：全部术语按拼音排列，"
-            f"也可以{to('按类别', urls.GLOSSARY_BY_CATEGORY)}或{to('按数字开头的提法', urls.GLOSSARY_BY_NUMERAL)}"
-            "（“两个确立”“三个四”“七个作模范”……）查看。",
-            f"- {to('关于本站', 'about/index.md')}：内容来源、整理方法和术语释义的来历。",
+        _cards([
+            (to("报告", urls.REPORTS_INDEX), f"{n['reports']} 篇政府工作报告" + (f"（{span}）" if span else "")
+             + f"，按省级地区、地区和年份排列；也可以{to('按年份', urls.YEARS_INDEX)}浏览，"
+             "各年页面列出日期、报告人和字数。"),
+            (to("地区", urls.REGIONS_INDEX), f"{n['regions']} 个有报告的地区，按行政区划层级（省级、地级、县级）排列；"
+             "每个地区页列出它历年的报告、下级地区、本地解释的术语和最常用的术语。"),
+            (to("专题", urls.TOPICS_INDEX), f"{len(ctx.config.topics)} 个专题" + _topic_examples(ctx) + "，"
+             "逐个地区列出相关段落的摘录，专题 × 地区表对照各地的关注点。"),
+            (to("术语表", urls.GLOSSARY_INDEX), f"{n['terms']} 个术语，正文中有 {n['links']:,} 处术语链接；"
+             f"按拼音排列，也可以{to('按类别', urls.GLOSSARY_BY_CATEGORY)}或"
+             f"{to('按数字开头的提法', urls.GLOSSARY_BY_NUMERAL)}（“两个确立”“三个四”“七个作模范”……）查看。"),
         ]),
+        f"内容来源、整理方法和术语释义的来历见{to('关于本站', 'about/index.md')}。",
         heading(2, "怎样使用", "how-to"),
         "\n".join([
             "- **悬停看释义**：报告正文中带虚线下划线的词语是术语，鼠标停在上面会显示简短释义。",

@@ -25,6 +25,7 @@ from ..facts.reports import region_order
 from ..facts.targets import MET, MISSED, RULE, TargetIndex, judge, number, target_index, value_label
 from ..render import markdown as md
 from ..render import urls
+from ..render.tables import scroll_box
 
 PAGE_BUDGET = 150_000  # Markdown bytes; the HTML page adds Material's chrome (~40 kB)
 UNCERTAIN_FILE = "targets_uncertain.csv"
@@ -156,7 +157,7 @@ def _table(ctx: SiteContext, page: str, rows: list[Row], unit: str) -> str:
         cells = [md.link(row.region, urls.href(page, ctx.region_path(row.region))), chart(row, years, unit)]
         cells.extend(_cell(page, row.cells.get(year)) for year in years)
         lines.append(cells)
-    return md.table(["地区", "走势", *[f"{y}年" for y in years]], lines)
+    return scroll_box(md.table(["地区", "走势", *[f"{y}年" for y in years]], lines), "各地区各年的目标与实际值")
 
 
 def _sorted_rows(ctx: SiteContext, rows: dict[str, Row]) -> list[Row]:
@@ -205,7 +206,7 @@ def _indicator_pages(ctx: SiteContext, name: str, slug: str, rows: list[Row], or
                   md.block("p", "", md.link(f"返回{name}", urls.href(sub, path)), cite=False),
                   _table(ctx, sub, part, unit)]
         yield Page(sub, md.join_blocks(blocks), f"{name}：{province}", in_nav=False)
-    table = md.table(["省级地区", "地区数", "目标", "实际值", "达成", "未达成"], items)
+    table = scroll_box(md.table(["省级地区", "地区数", "目标", "实际值", "达成", "未达成"], items), "各省级地区的目标数")
     yield Page(path, md.join_blocks([*head, md.block("p", "", "按省级地区分页：", cite=False), table]),
                name, order=(order,))
 
@@ -234,7 +235,8 @@ def _index_page(ctx: SiteContext, index: TargetIndex, all_rows: dict[str, dict[s
     blocks = [md.heading(1, "主要预期目标"), md.block("p", "", md.escape_text(intro), cite=False),
               md.block("p", "", md.escape_text(RULE), cite=False), md.block("p", "", uncertain, cite=False)]
     if items:
-        blocks.append(md.table(["指标", "地区数", "年份", "目标", "实际值", "达成", "未达成"], items))
+        blocks.append(scroll_box(md.table(["指标", "地区数", "年份", "目标", "实际值", "达成", "未达成"], items),
+                                 "各指标的目标与实际值个数"))
     else:
         blocks.append(md.block("p", "", "暂无报告给出可识别的目标。", cite=False))
     return Page(path, md.join_blocks(blocks), "目标")

@@ -15,8 +15,9 @@ from ..render import urls
 from .attention import attention_blocks
 from ..context import Page, SiteContext
 from ..render.excerpts import excerpt, where_link
-from ..facts.reports import RegionGroup, region_groups, report_label
-from ..render.markdown import escape_text, excerpts, heading, html_heading, join_blocks, link, table
+from ..facts.reports import RegionGroup, region_groups, report_label, short_text
+from ..render.markdown import escape_text, excerpts, heading, html_heading, join_blocks, link
+from ..render.tables import Cell, CellLike, Column, heat, heat_legend, html_table, scroll_box
 from ..facts.topics import (KEYWORD_WEIGHT, LEAD_BONUS, SECTION_BONUS, TERM_WEIGHT, THRESHOLD, ParagraphMatch,
                      TopicIndex, assign_topics, glossary_aliases)
 
@@ -91,10 +92,33 @@ def _report_blocks(page: str, index: TopicIndex, topic: Topic, report) -> list[s
         blocks.append(f"相关段落（{len(paragraphs)} 段）：")
         blocks.append(excerpts(["\n".join(_paragraph_item(page, m) for m in shown)]))
         if len(shown) < len(paragraphs):
-            more = link("打开报告", urls.href(page, urls.report_page(report.slug)))
-            blocks.append(f"以上是得分最高的 {len(shown)} 段（按原文顺序）；另有 {len(paragraphs) - len(shown)} 段，"
-                          f"{more}查看全文。")
+            blocks.append(_more_line(page, report, shown, paragraphs))
     return blocks
+
+
+MORE_LINKS = 40  # links to the paragraphs not quoted, per report
+PLACE_CHARS = 10  # of a section title in such a link
+
+
+def _place(match: ParagraphMatch) -> str:
+    """"（七）站在“国之大者”…第 5 段" / "开头第 1 段": the section (its title, short: two
+    parts may both have a （四）) and the paragraph's place in it."""
+    section = match.section
+    paras = section.paragraphs if section is not None else match.report.preamble
+    k = next((i for i, p in enumerate(paras, start=1) if p.anchor == match.paragraph.anchor), 0)
+    label = "开头" if section is None else short_text(section.title, PLACE_CHARS)
+    return f"{label}第 {k} 段" if k else label
+
+
+def _more_line(page: str, report, shown: list[ParagraphMatch], paragraphs: list[ParagraphMatch]) -> str:
+    """The paragraphs on the topic that are not quoted, each a link to its place."""
+    quoted = {m.paragraph.anchor for m in shown}
+    rest = [m for m in paragraphs if m.paragraph.anchor not in quoted]
+    links = [link(_place(m), urls.href(page, urls.report_page(report.slug), m.paragraph.anchor))
+             for m in rest[:MORE_LINKS]]
+    tail = f"等（共 {len(rest)} 段，{link('打开报告', urls.href(page, urls.report_page(report.slug)))}查看全文）" \
+        if len(rest) > MORE_LINKS else ""
+    return f"以上是得分最高的 {len(shown)} 段（按原文顺序）；另有 {len(rest)} 段：" + "、".join(links) + tail + "。"
 
 
 def _region_part(ctx: SiteContext, page: str, index: TopicIndex, topic: Topic,
@@ -115,6 +139,14 @@ def _region_part(ctx: SiteContext, page: str, index: TopicIndex, topic: Topic,
         if blocks:
             parts.append(blocks)
     return row, parts
+
+
+# No column classes: a row per region, and at 1,439 reports this table is on the topic's
+# largest page (a class on two cells a row is about 14 KB there).
+SUMMARY_COLUMNS = (Column("地区"), Column("报告年份"), Column("整节"), Column("段落"))
+COLUMNS_NOTE = ("“整节”是标题本身点出本专题（标题含关键词或专题术语）的章节数，整节都与本专题有关；"
+                "“段落”是按下方归类规则得分达标的段落数，无论所在章节的标题如何。多数章节标题不直接点出专题，"
+                "所以整节常为 0 而段落有数：比较各地谈了多少，看段落数。")
 
 
 def _region_head(ctx: SiteContext, page: str, group: RegionGroup, continued: bool) -> list[str]:
@@ -205,9 +237,10 @@ def _render(ctx: SiteContext, page: str, index: TopicIndex, topic: Topic) -> tup
         if parts:
             regions.append((group, parts))
     attention = attention_blocks(ctx, page, index, topic)
-    # The first page's own part: the table (its region cells become links, ~70 bytes each) and
-    # the 关注度 charts; on cn/ (1,439 reports) these alone are 200 kB of a topic's first page.
-    first = _size(blocks + attention) + sum(_size(row) + 70 for _, row in rows) + 400
+    # The first page's own part: the table (HTML rows whose region cells become links, about
+    # 150 bytes of markup each) and the 关注度 charts; on cn/ (1,439 reports) these alone were
+    # 200 kB of a topic's first page.
+    first = _size(blocks + attention) + sum(_size(row) + 150 for _, row in rows) + len(COLUMNS_NOTE) + 400
     laid_out, start = paginate(ctx, regions, page, PAGE_BUDGET, first)
     count = len(laid_out)
     blocks.append(f"共在 {len(reports)} 篇报告中找到 {total} 个相关段落。下表按地区层级汇总，"
@@ -220,7 +253,8 @@ def _render(ctx: SiteContext, page: str, index: TopicIndex, topic: Topic) -> tup
             target = urls.href(page, urls.numbered(page, start[group.name]), region_anchor(ctx, group))
             row = [link(group.label, target)] + row[1:]
         table_rows.append(row)
-    blocks.append(table(["地区", "报告年份", "章节", "段落"], table_rows))
+    blocks.append(COLUMNS_NOTE)
+    blocks.append(html_table(SUMMARY_COLUMNS, table_rows))
     blocks += attention
     nav_line = pager(page, page, 1, count)
     contents = [join_blocks(blocks + [nav_line] + laid_out[0] + [nav_line, escape_text(RULE)])]
@@ -253,22 +287,35 @@ def overview_page(ctx: SiteContext, index: TopicIndex, starts: dict[str, dict[st
     blocks.append("\n".join(items) or "尚未配置专题。")
     groups = region_groups(ctx)
     if topics and groups:
-        header = ["地区"] + [link(t.name, urls.href(page, urls.topic_page(t.slug))) for t in topics]
-        rows = []
-        for group in groups:
-            row = [_region_link(ctx, page, group)]
-            for topic in topics:
-                count = sum(index.paragraph_count(topic.slug, r.slug) for r in group.reports)
-                n = starts.get(topic.slug, {}).get(group.name)
-                if count and n and len(groups) <= MATRIX_LINKS:
-                    target = urls.numbered(urls.topic_page(topic.slug), n)
-                    row.append(link(str(count), urls.href(page, target, region_anchor(ctx, group))))
-                else:
-                    row.append(str(count))
-            rows.append(row)
         blocks.append(heading(2, "专题 × 地区", "matrix"))
-        blocks.append(table(header, rows))
+        blocks += _matrix(ctx, page, index, starts, groups)
     return Page(page, join_blocks(blocks), "专题")
+
+
+def _matrix(ctx: SiteContext, page: str, index: TopicIndex, starts: dict[str, dict[str, int]],
+            groups: list[RegionGroup]) -> list[str]:
+    """The topic × region counts as a heat map in a marked scroll box: one row per region
+    (kept in place while the topic columns scroll), each cell's count as text and shaded
+    by its quarter of the table's largest count."""
+    topics = index.topics
+    counts = [[sum(index.paragraph_count(t.slug, r.slug) for r in g.reports) for t in topics] for g in groups]
+    top = max((c for row in counts for c in row), default=0)
+    columns = [Column("地区")] + [Column(link(t.name, urls.href(page, urls.topic_page(t.slug)))) for t in topics]
+    rows = []
+    for group, row_counts in zip(groups, counts):
+        row: list[CellLike] = [_region_link(ctx, page, group)]
+        for topic, count in zip(topics, row_counts):
+            n = starts.get(topic.slug, {}).get(group.name)
+            text = str(count)
+            if count and n and len(groups) <= MATRIX_LINKS:
+                target = urls.numbered(urls.topic_page(topic.slug), n)
+                text = link(text, urls.href(page, target, region_anchor(ctx, group)))
+            row.append(Cell(text, heat(count, top)))
+        rows.append(row)
+    caption = (f"每格是该地区报告中属于该专题的段落数，颜色越深段落越多（按全表最多的 {top} 段分四档）。"
+               + heat_legend(top) if top else "各地区报告中没有属于任何专题的段落。")
+    table_html = html_table(columns, rows, "data-table topic-matrix", row_heads=True)
+    return [f'<p markdown="span">{caption}</p>', scroll_box(table_html, "专题 × 地区段落数")]
 
 
 def pages(ctx: SiteContext) -> Iterable[Page]:
