@@ -159,6 +159,7 @@ def run_site(reports_dir: Path, work: Path, skip_mkdocs: bool, edit: bool, searc
     out["stages"] = dict(rec.stages)
     out["render_by_module"] = dict(sorted(modules.items(), key=lambda kv: -kv[1]))
     rec.stages.clear()
+    del result  # its pages (every page's Markdown) are not held through MkDocs, as under the CLI
 
     if edit:
         edited = edit_one_report(reports_dir)
@@ -171,6 +172,7 @@ def run_site(reports_dir: Path, work: Path, skip_mkdocs: bool, edit: bool, searc
                               "rendered": sum(m for name, (_, m) in stats.items() if name.startswith("page:")),
                               **rec.stages.pop("edit")}
         rec.stages.clear()
+        del again
 
     if not skip_mkdocs:
         # Inside `mkdocs build`, time the hook's generator re-run and the Pagefind step apart.

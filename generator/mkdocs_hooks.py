@@ -18,6 +18,12 @@ Thin on purpose: everything also works as ``python -m generator build && mkdocs 
   one whole word (generator/site/search/material_fix.py), so 三北工程 finds its term page first,
   and gives report sections the headwords of the terms they use, however written
   (generator/site/search/term_field.py), so it also finds the reports that write `“三北”工程`.
+- Memory (``mkdocs build`` of 1,439 reports peaked above 2 GiB): under ``mkdocs build``
+  (``on_startup`` says which command runs) the generator's memo is dropped once the docs
+  folder is written — it only serves the rebuilds of ``mkdocs serve``; and every page lets
+  go of its Markdown source once converted (``on_page_content``) and of its HTML once
+  written (``on_post_page``): MkDocs keeps both for every page until the build ends, but
+  reads neither again (anchor checks use the ids it collected while converting).
 - ``on_serve`` stops watching the generated docs folder: ``mkdocs serve`` watches
   the inputs (``watch:`` seeds, site_config, docs_src) and rebuilds once per edit.
 - Rebuilds under ``mkdocs serve --dirty`` (generator/site/serve.py): only pages whose
@@ -29,6 +35,7 @@ Thin on purpose: everything also works as ``python -m generator build && mkdocs 
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -42,6 +49,8 @@ log = logging.getLogger("mkdocs.hooks.generator")
 _SEARCH = "material"  # site.yaml `search`, as read by the last on_config
 _REPORTS_DIR: Optional[Path] = None  # the reports folder of the last on_config (watched by serve)
 _TERM_SURFACES: dict[str, str] = {}  # every term spelling -> headword, for the search index
+_COMMAND = ""  # "build", "serve", "gh-deploy" (on_startup); "" when MkDocs is driven without the CLI
+ONE_SHOT = {"build", "gh-deploy"}  # commands after which the generator's memo is of no use
 
 
 def _project_root(config) -> Path:
@@ -115,12 +124,20 @@ def on_config(config):
     search = _search_plugin(config)
     if search is not None and getattr(search.config, "jieba_dict_user", None):
         search.config.jieba_dict_user = os.fspath(root / build.JIEBA_USER_DICT)
+    if _COMMAND in ONE_SHOT:  # no rebuild follows: free the parsed reports, pages and fragments
+        from generator import memo
+
+        del result
+        memo.clear()
+        gc.collect()
     return config
 
 
 def on_startup(command, dirty):
     from generator.site import serve
 
+    global _COMMAND
+    _COMMAND = command
     serve.on_startup(command, dirty)
 
 
@@ -147,6 +164,12 @@ def on_env(env, config, files):
     return env
 
 
+def on_page_content(html, page, config, files):
+    # Converted: MkDocs reads the Markdown source no more ("" keeps page.title working).
+    page.markdown = ""
+    return html
+
+
 def on_post_page(output, page, config):
     from generator.site.render.html import compact
 
@@ -154,6 +177,7 @@ def on_post_page(output, page, config):
         from generator.site.search import pagefind
 
         output = pagefind.on_post_page(output, page)
+    page.content = None  # rendered into ``output``; only this page's template read it
     return compact(output)
 
 

@@ -110,3 +110,36 @@ def test_command(tmp_path):
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f.name for f in FILES)
     assert "export: 7 files" in done.stderr
+
+
+def test_large_files_are_served_compressed_with_the_same_content(exported, tmp_path, monkeypatch):
+    """The site serves a data file over COMPRESS_OVER bytes as <name>.gz (same content once
+    decompressed, same bytes on every build); the 数据 page links the .gz and says so;
+    `export --out` keeps writing the plain files."""
+    import gzip
+
+    from generator import memo
+    from generator.export import served
+
+    out, files = exported
+    big = max(files, key=lambda n: len(files[n]))
+    limit = len(files[big]) - 1  # only the largest file is over the limit
+    monkeypatch.setattr(served, "COMPRESS_OVER", limit)
+    memo.clear()
+    docs = tmp_path / "docs"
+    assert build_site(ROOT, out_dir=docs, echo=False).ok
+    gz = docs / "data" / (big + ".gz")
+    assert gz.is_file() and not (docs / "data" / big).exists()
+    assert gzip.decompress(gz.read_bytes()) == files[big]
+    for name, data in files.items():
+        if name != big:
+            assert (docs / "data" / name).read_bytes() == data
+    first = gz.read_bytes()
+    memo.clear()
+    assert build_site(ROOT, out_dir=tmp_path / "again", echo=False).ok
+    assert (tmp_path / "again" / "data" / (big + ".gz")).read_bytes() == first  # deterministic
+    page = (docs / "data" / "index.md").read_text(encoding="utf-8")
+    assert f"[{big}.gz]({big}.gz)" in page and f"({big})" not in page
+    assert "gzip 压缩" in page and "内容与未压缩的文件完全相同" in page
+    assert (out / big).read_bytes() == files[big]  # export writes it plain
+    memo.clear()

@@ -101,7 +101,8 @@ def test_other_pages_are_indexed_without_term_markup():
 
 def test_glossary_lists_are_not_indexed_so_term_queries_find_content():
     for rel in ("glossary/index.html", "glossary/numerals/index.html", "glossary/categories/index.html",
-                "about/candidates/index.html"):
+                "about/candidates/index.html", "glossary/categories/14--18/index.html",
+                "glossary/letters/a/index.html", "glossary/numerals/1--2/index.html"):
         html = pagefind.rewrite_page(page(), PurePosixPath(rel))
         assert "data-pagefind-body" not in html and "data-pf-search" in html
 

@@ -103,3 +103,61 @@ def test_every_topic_term_is_a_glossary_term_linked_from_its_topic_page(site):
             term = ctx.glossary.get(surface)
             assert term is not None, f"{topic.name}: {surface} is not in the glossary"
             assert f"](../glossary/{term.slug}.md)" in terms_line
+
+
+def test_term_used_in_many_reports_quotes_the_latest_and_lists_every_report(site, monkeypatch):
+    """Past EXCERPT_REPORTS reports a term page quotes the most recent ones; the usage table
+    lists every report with its count, linked to the report's first use of the term, and is
+    cut into pages past USAGE_REPORTS_PER_PAGE reports (the sizes are lowered here: the
+    seeds are five reports)."""
+    from generator import memo
+
+    ctx, _ = site
+    term = max(ctx.glossary.ordered(), key=lambda t: (len(ctx.glossary.term_reports(t.key)), t.slug))
+    slugs = ctx.glossary.term_reports(term.key)
+    assert len(slugs) >= 3
+    monkeypatch.setattr(term_pages, "EXCERPT_REPORTS", 2)
+    monkeypatch.setattr(term_pages, "USAGE_REPORTS_PER_PAGE", 1)
+    memo.clear()
+    try:
+        pages = term_pages.term_pages(ctx, term, 0)
+    finally:
+        memo.clear()
+    first = pages[0].content
+    quoted = re.findall(r'<h3 id="in-([^"]+)"', first)
+    latest = sorted(slugs, key=lambda s: -(ctx.report(s).year or 0))[:2]
+    assert sorted(quoted) == sorted(latest)  # the two most recent reports, no others
+    assert f"见于 {len(slugs)} 篇报告。下面摘录最近 2 篇报告中的用例" in first
+    linked = {}
+    for page in pages:
+        usage = page.content.split("## 各地各年用例")[1]
+        for slug, anchor in re.findall(r"\]\(\.\./reports/([^.]+)\.md#([^)]+)\) \d+", usage):
+            linked[slug] = anchor
+    # every report once, each linked to its first use
+    assert linked == {s: ctx.glossary.in_report(term.key, s)[0].anchor for s in slugs}
+    regions = {ctx.report(s).region_name for s in slugs}
+    assert len(pages) == len(regions) > 1  # one region a page at this page size, with a pager
+    assert "各地各年用例第 2/" in pages[1].content and pages[1].path == urls.numbered(pages[0].path, 2)
+
+
+def test_topic_first_page_counts_its_table_and_charts_against_the_page_budget(site, monkeypatch):
+    """A topic's first page carries the region table and the 关注度 charts before any
+    excerpt; they count against the page budget (on cn/ they alone were 200 kB, and the
+    first pages passed 300 kB). When they fill it, the excerpts start on page 2."""
+    from generator import memo
+
+    ctx, _ = site
+    index = topic_pages.build_index(ctx)
+    topic = max(ctx.config.topics, key=lambda t: len(index.paragraphs[t.slug]))
+    memo.clear()
+    try:
+        whole, _ = topic_pages.topic_pages(ctx, index, topic, 0)
+        head = whole[0].content.split('<h2 id="r-')[0]
+        monkeypatch.setattr(topic_pages, "PAGE_BUDGET", len(head.encode("utf-8")) // 2)
+        memo.clear()
+        split, _ = topic_pages.topic_pages(ctx, index, topic, 0)
+    finally:
+        memo.clear()
+    assert len(whole) == 1 and '<h2 id="r-' in whole[0].content
+    assert len(split) > 1 and '<h2 id="r-' not in split[0].content and '<h2 id="r-' in split[1].content
+    assert "第 1/" in split[0].content  # the pager says where the excerpts are

@@ -141,6 +141,6 @@ def test_long_reports_list_their_strongest_paragraphs_first():
     from generator.site.pages.topic import PARAGRAPHS_PER_REPORT, strongest
 
     matches = [SimpleNamespace(score=s) for s in [2, 5, 2, 3, 9, 2, 2, 4, 2, 6, 2]]
-    shown = strongest(matches)
-    assert len(shown) == PARAGRAPHS_PER_REPORT
+    shown = strongest(matches, 8)
     assert [m.score for m in shown] == [2, 5, 2, 3, 9, 2, 4, 6]  # reading order; the later 2s dropped
+    assert [m.score for m in strongest(matches)] == [5, 9, 4, 6][:PARAGRAPHS_PER_REPORT]  # the page's limit

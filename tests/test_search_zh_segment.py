@@ -48,8 +48,13 @@ def test_shards_hold_every_word_once(tmp_path):
     shard = (tmp_path / zh_segment.DICT_DIR / f"{zh_segment.shard_of('营商')}.txt").read_text(encoding="utf-8")
     lines = shard.splitlines()
     assert lines[0] == str(total) and f"营商 {freq['营商']}" in lines
-    # One fetch per query character stays small: 4 kB on average; the largest (一…, 55 kB).
-    assert max(f.stat().st_size for f in files) < 64_000
+    # Each fetch stays small: a query of n characters fetches at most 2n − 1 shards, of
+    # about 1.5 kB on average (keyed by the first character alone, 一… was 55 kB).
+    sizes = sorted(f.stat().st_size for f in files)
+    assert sum(sizes) / len(sizes) < 2_500 and sizes[-1] < 16_000, (sum(sizes) / len(sizes), sizes[-1])
+    # every word is in the shard of its first two characters
+    assert zh_segment.shard_of("营商") == (ord("营") * zh_segment.PAIR + ord("商")) % zh_segment.SHARDS
+    assert zh_segment.shard_of("营") == ord("营") % zh_segment.SHARDS
 
 
 def test_segment_matches_a_pagefind_index(tmp_path):

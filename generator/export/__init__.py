@@ -1,7 +1,8 @@
 """Open data: the site's reports, paragraphs, glossary and targets as CSV and JSON Lines.
 
     from generator.export import data_files, export
-    files = data_files(ctx)          # {name: bytes}, what docs/data/ holds (site/build.py)
+    files = data_files(ctx)          # {name: bytes}, the plain files
+    served_files(files)              # {name: ServedFile}, what docs/data/ holds (big ones .gz; site/build.py)
     export(root, out_dir, reports)   # what `python -m generator export --out DIR` writes
 
 ``columns.FILES`` documents every column (the 数据 page shows it); ``tables`` builds the rows.
@@ -15,9 +16,10 @@ from ..project import load_project
 from ..site.context import SiteContext
 from ..site.writer import write_if_changed
 from .columns import FILES, DataFile
+from .served import ServedFile, served_files
 from .tables import data_files
 
-__all__ = ["FILES", "DataFile", "data_files", "export"]
+__all__ = ["FILES", "DataFile", "ServedFile", "data_files", "export", "served_files"]
 
 
 def export(root, out_dir, reports_dir=None) -> dict[str, bytes]:

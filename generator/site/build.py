@@ -26,7 +26,6 @@ from .. import memo
 from ..errors import GeneratorError, build_summary
 from ..model import Diagnostic
 from ..project import load_project
-from ..export.tables import data_files
 from .context import Page, SiteContext
 from .render import urls
 from .pages import compare, data, glossary_index, home, region, report, targets, term, topic
@@ -137,16 +136,16 @@ def _build(root, reports_dir, out_dir, strict: bool, quiet: bool, echo: bool) ->
             raise GeneratorError(f"{settings.docs_src}/{page.path}", "has the same path as a generated page",
                                  fix="rename or move the hand-written file")
         files[page.path] = page.content
-    for rel, data in assets.items():
+    for rel, blob in assets.items():
         if rel in files:
             raise GeneratorError(f"{settings.docs_src}/{rel}", "has the same path as a generated page",
                                  fix="rename or move the hand-written file")
-        files[rel] = data
+        files[rel] = blob
 
-    for name, data in ctx.cached("data-files", ctx.reports_key, lambda: data_files(ctx)).items():
-        files[urls.data_file(name)] = data  # the open data files beside the 数据 page
-    for name, data in compare.data_files(ctx).items():
-        files[urls.data_file(name)] = data  # what the comparison page script loads
+    for served in data.site_files(ctx).values():  # the open data files beside the 数据 page
+        files[urls.data_file(served.served_name)] = served.data
+    for name, blob in compare.data_files(ctx).items():
+        files[urls.data_file(name)] = blob  # what the comparison page script loads
 
     nav = build_nav(pages + src_pages)
     for rel in nav.unplaced:

@@ -1,11 +1,14 @@
 """数据 page: data/index.md, documenting the open data files served beside it (data/*.csv,
-data/*.jsonl, written by site/build.py from generator/export/)."""
+data/*.jsonl, the large ones as .gz; written by site/build.py from generator/export/)."""
 
 from __future__ import annotations
 
 from typing import Iterator
 
 from ...export.columns import FILES
+from ...export import served as serving
+from ...export.served import ServedFile
+from ...export.tables import data_files
 from ..context import Page, SiteContext
 from ..render import markdown as md
 from ..render import urls
@@ -13,19 +16,42 @@ from ..render import urls
 _INTRO = ("本站的全部数据可以下载，供研究与核对：报告目录、逐段原文、术语与释义、术语出现位置、主要预期目标与实际值。"
           "文件均为 UTF-8 编码，第一行为列名（JSON Lines 文件每行一个对象）；同样的输入总是生成同样的文件。"
           "锚点与网址和站内页面一致，可以直接引用到段落。")
-_HOWTO = ("在本地也可以生成同样的文件：python -m generator export --out 目录。"
+_HOWTO = ("在本地也可以生成同样的文件：python -m generator export --out 目录（写出未压缩的文件）。"
           "用 pandas 读取的示例见项目说明（README）。")
+_GZIP = ("大于 {limit} MB 的文件以 gzip 压缩提供（文件名末尾加 .gz），内容与未压缩的文件完全相同："
+         "解压（gunzip、zcat）后即是原文件；Python 的 gzip 模块、pandas 的 read_csv / read_json 可直接读取压缩文件。")
 
 
-def _render() -> str:
+def site_files(ctx: SiteContext) -> dict[str, ServedFile]:
+    """The data files as served under data/ (the large ones compressed), by export name."""
+    return ctx.cached("data-files", ctx.reports_key, lambda: serving.served_files(data_files(ctx)))
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 100_000 else f"{n / 1e3:.1f} kB"
+
+
+def _size(f: ServedFile) -> str:
+    if f.compressed:
+        return f"gzip 压缩，{_mb(len(f.data))}（解压后 {_mb(f.plain_size)}）"
+    return _mb(f.plain_size)
+
+
+def _render(served: dict[str, ServedFile]) -> str:
     page = urls.DATA_INDEX
+
+    def download(name: str) -> str:
+        return md.link(served[name].served_name, urls.href(page, urls.data_file(served[name].served_name)))
+
     blocks = [md.heading(1, "数据"), md.block("p", "", md.escape_text(_INTRO), cite=False)]
-    blocks.append(md.table(["文件", "内容"], ([md.link(f.name, urls.href(page, urls.data_file(f.name))),
-                                              md.escape_text(f.title)] for f in FILES)))
+    if any(f.compressed for f in served.values()):
+        blocks.append(md.block("p", "", md.escape_text(_GZIP.format(limit=f"{serving.COMPRESS_OVER / 1e6:g}")), cite=False))
+    blocks.append(md.table(["文件", "内容", "大小"], ([download(f.name), md.escape_text(f.title),
+                                                    md.escape_text(_size(served[f.name]))] for f in FILES)))
     for f in FILES:
         blocks.append(md.heading(2, f.name, "file-" + f.name.replace(".", "-").replace("_", "-")))
-        blocks.append(md.block("p", "", md.escape_text(f.title + "。") + " "
-                               + md.link("下载", urls.href(page, urls.data_file(f.name))), cite=False))
+        blocks.append(md.block("p", "", md.escape_text(f.title + "。") + " 下载：" + download(f.name)
+                               + md.escape_text(f"（{_size(served[f.name])}）"), cite=False))
         blocks.append(md.table(["列", "说明"], ([f"<code>{md.escape_text(c)}</code>", md.escape_text(d)]
                                                for c, d in f.columns)))
     blocks.append(md.block("p", "", md.escape_text(_HOWTO), cite=False))
@@ -33,4 +59,4 @@ def _render() -> str:
 
 
 def pages(ctx: SiteContext) -> Iterator[Page]:
-    yield Page(urls.DATA_INDEX, _render(), "数据")
+    yield Page(urls.DATA_INDEX, _render(site_files(ctx)), "数据")

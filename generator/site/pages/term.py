@@ -6,7 +6,9 @@ category; every definition as its own admonition labelled with its source (offic
 ones link to the 名词解释 entry in the report, curated ones show the source note),
 each definition's text linking to the other terms it names; where the term occurs
 (per report, with counts and keyword-in-context snippets deep-linking to the
-paragraphs); a region × year usage table; related terms.
+paragraphs — for a term used in many reports, the most recent EXCERPT_REPORTS); a
+region × report usage table listing every report with its count, linked to its first
+use (paginated past USAGE_REPORTS_PER_PAGE reports); related terms.
 """
 
 from __future__ import annotations
@@ -26,7 +28,11 @@ from ..facts.term_groups import DIGIT_GROUP, letter_of
 from .timeline import timeline_blocks
 
 SNIPPETS_PER_REPORT = 5
-REPORTS_PER_PAGE = 50  # occurrences of a term in more reports go on further pages <slug>--2.md, …
+# A term used in more reports quotes only the most recent ones; the usage table lists every
+# report with its count and a link to its first use.
+EXCERPT_REPORTS = 10
+# The usage table goes on further pages <slug>--2.md, … past this many report cells.
+USAGE_REPORTS_PER_PAGE = 1000
 RELATED_LABELS = {
     "defines": "释义中提到的术语",
     "defined-by": "在释义中提到本词的术语",
@@ -117,36 +123,50 @@ def _report_occurrences(page: str, report: Report, mine: list[Occurrence]) -> li
     return out
 
 
-def _occurrences(ctx: SiteContext, page: str, term: Term) -> tuple[list[str], list[list[str]]]:
-    """The 出现位置 heading and summary, and each report's blocks (in hierarchy order)."""
+def _excerpt_reports(ctx: SiteContext, reports: list[Report]) -> list[Report]:
+    """The reports whose uses are quoted on the term page: all of them up to EXCERPT_REPORTS,
+    else the EXCERPT_REPORTS most recent (latest year first; within a year, hierarchy order)."""
+    if len(reports) <= EXCERPT_REPORTS:
+        return reports
+    latest = sorted(range(len(reports)), key=lambda i: (-(reports[i].year or 0), i))[:EXCERPT_REPORTS]
+    return [reports[i] for i in latest]
+
+
+def _occurrences(ctx: SiteContext, page: str, term: Term) -> list[str]:
+    """The 出现位置 section: summary, then the quoted reports' blocks. A term used in more
+    than EXCERPT_REPORTS reports quotes the most recent ones; every report is listed, with
+    its count and a link to its first use, in the usage table below."""
     out = [heading(2, "出现位置", "occurrences")]
     total = ctx.glossary.usage_count(term.key)
     if not total:
-        return out + ["本站收录的报告中没有用到这个术语。"], []
+        return out + ["本站收录的报告中没有用到这个术语。"]
     reports = sorted_reports(ctx, [r for r in map(ctx.report, ctx.glossary.term_reports(term.key)) if r is not None])
-    out.append(f"共 {total} 处，见于 {len(reports)} 篇报告。摘录中粗体为本词，点击摘录后的章节名跳到原文段落。")
-    parts = []
-    for report in reports:
+    quoted = _excerpt_reports(ctx, reports)
+    summary = f"共 {total} 处，见于 {len(reports)} 篇报告。"
+    if len(quoted) < len(reports):
+        usage = link("各地各年用例", urls.href(page, page, "usage"))
+        summary += (f"下面摘录最近 {len(quoted)} 篇报告中的用例；全部 {len(reports)} 篇报告及各篇的次数见{usage}，"
+                    "表中每个年份链接到该篇报告第一次用到本词的段落。")
+    out.append(summary + "摘录中粗体为本词，点击摘录后的章节名跳到原文段落。")
+    for report in quoted:
         # One report's snippets depend on that report and the term only (the site digest
         # covers the term itself): reused across rebuilds while the report is unchanged.
-        parts.append(ctx.cached("fragment:term-occurrences", memo.report_key(report, term.key),
-                                lambda: _report_occurrences(page, report, ctx.glossary.in_report(term.key, report.slug))))
-    return out, parts
+        out += ctx.cached("fragment:term-occurrences", memo.report_key(report, term.key),
+                          lambda: _report_occurrences(page, report, ctx.glossary.in_report(term.key, report.slug)))
+    return out
 
 
-def _usage_table(ctx: SiteContext, page: str, term: Term) -> list[str]:
-    """One row per region: its uses in all, then per year. Grows with the reports using the
-    term (one short cell each), not with regions × years."""
-    counts: Counter = Counter()
+def _usage_rows(ctx: SiteContext, page: str, term: Term) -> list[list[str]]:
+    """One row per region: its uses in all, then per report (year and count, linked to the
+    report's first paragraph using the term). Grows with the reports using the term (one
+    short cell each), not with regions × years."""
+    by_region: dict[str, list[tuple[int, str, int, str]]] = {}
     for slug in ctx.glossary.term_reports(term.key):
         report = ctx.report(slug)
-        if report is not None:
-            counts[(report.region_name, report.year)] += len(ctx.glossary.in_report(term.key, slug))
-    if not counts:
-        return []
-    by_region: dict[str, list[tuple[int, int]]] = {}
-    for (name, year), n in counts.items():
-        by_region.setdefault(name, []).append((year or 0, n))
+        mine = ctx.glossary.in_report(term.key, slug)
+        if report is not None and mine:
+            target = urls.href(page, urls.report_page(report.slug), mine[0].anchor)  # reading order
+            by_region.setdefault(report.region_name, []).append((report.year or 0, report.slug, len(mine), target))
     rows = []
     for group in region_groups(ctx):
         if group.name not in by_region:
@@ -154,10 +174,28 @@ def _usage_table(ctx: SiteContext, page: str, term: Term) -> list[str]:
         cells = sorted(by_region[group.name])
         name = (link(group.name, urls.href(page, ctx.region_path(group.name))) if group.name
                 else escape_text(group.label))
-        years = "、".join(f"{y}年 {n}" if y else f"年份不明 {n}" for y, n in cells)
-        rows.append([name, str(sum(n for _, n in cells)), years])
-    return [heading(2, "各地各年用例", "usage"), "表中数字为该地区报告中本词出现的次数，合计及逐年。",
-            table(["地区", "合计", "各年"], rows)]
+        years = "、".join(link(f"{y}年" if y else "年份不明", target) + f" {n}" for y, _, n, target in cells)
+        rows.append([name, str(sum(n for _, _, n, _ in cells)), years, str(len(cells))])
+    return rows
+
+
+def _usage_pages(rows: list[list[str]]) -> list[list[list[str]]]:
+    """The usage table's rows cut into pages of about USAGE_REPORTS_PER_PAGE report cells,
+    between regions (a region's row is never split)."""
+    pages: list[list[list[str]]] = [[]]
+    cells = 0
+    for row in rows:
+        n = int(row[3])
+        if pages[-1] and cells + n > USAGE_REPORTS_PER_PAGE:
+            pages.append([])
+            cells = 0
+        pages[-1].append(row[:3])
+        cells += n
+    return pages
+
+
+USAGE_HEAD = ["地区", "合计", "各篇报告（年份 次数）"]
+USAGE_NOTE = "表中数字为该地区报告中本词出现的次数：合计，及逐篇（按年份）；点击年份跳到该篇报告第一次用到本词的段落。"
 
 
 def _related(ctx: SiteContext, page: str, term: Term) -> list[str]:
@@ -175,9 +213,9 @@ def _related(ctx: SiteContext, page: str, term: Term) -> list[str]:
 
 
 def term_pages(ctx: SiteContext, term: Term, order: int) -> list[Page]:
-    """The term's page (and, for a term used in more than REPORTS_PER_PAGE reports, the
-    further pages of its occurrences); re-rendered only when a report that uses the term,
-    or the related terms, changed (the site digest covers the term's own definitions).
+    """The term's page (and, for a usage table of more than USAGE_REPORTS_PER_PAGE reports,
+    its further pages); re-rendered only when a report that uses the term, or the related
+    terms, changed (the site digest covers the term's own definitions).
     Outside the navigation: the glossary lists lead to them (a nav of every term would be
     in every term page's sidebar)."""
     page = urls.term_page(term.slug)
@@ -193,13 +231,17 @@ def term_pages(ctx: SiteContext, term: Term, order: int) -> list[Page]:
     return out
 
 
-def _pager(page: str, base: str, n: int, count: int, reports: int) -> str:
-    items = []
-    for k in range(1, count + 1):
-        first, last = (k - 1) * REPORTS_PER_PAGE + 1, min(k * REPORTS_PER_PAGE, reports)
-        label = f"{first}–{last}"
-        items.append(f"**{label}**" if k == n else link(label, urls.href(page, urls.numbered(base, k))))
-    return f"出现位置第 {n}/{count} 页（按报告，每页 {REPORTS_PER_PAGE} 篇）：" + " · ".join(items)
+def _pager(page: str, base: str, n: int, count: int) -> str:
+    items = [f"**{k}**" if k == n else link(str(k), urls.href(page, urls.numbered(base, k), "usage"))
+             for k in range(1, count + 1)]
+    return f"各地各年用例第 {n}/{count} 页：" + " · ".join(items)
+
+
+def _usage_blocks(page: str, base: str, n: int, chunks: list[list[list[str]]]) -> list[str]:
+    if not chunks[0]:
+        return []
+    pager = [_pager(page, base, n, len(chunks))] if len(chunks) > 1 else []
+    return [heading(2, "各地各年用例", "usage"), USAGE_NOTE, *pager, table(USAGE_HEAD, chunks[n - 1]), *pager]
 
 
 def _render(ctx: SiteContext, page: str, term: Term) -> tuple[str, ...]:
@@ -213,26 +255,20 @@ def _render(ctx: SiteContext, page: str, term: Term) -> tuple[str, ...]:
     blocks = [heading(1, term.headword), top, " · ".join(f for f in facts if f)]
     blocks += _definitions(ctx, page, term)
     blocks += timeline_blocks(ctx, page, term)
-    head, parts = _occurrences(ctx, page, term)
-    chunks = [parts[i:i + REPORTS_PER_PAGE] for i in range(0, len(parts), REPORTS_PER_PAGE)] or [[]]
-    count = len(chunks)
-    pager = _pager(page, page, 1, count, len(parts)) if count > 1 else ""
-    blocks += head + [pager] + [b for part in chunks[0] for b in part] + [pager]
-    blocks += _usage_table(ctx, page, term)
+    blocks += _occurrences(ctx, page, term)
+    chunks = _usage_pages(_usage_rows(ctx, page, term))
+    blocks += _usage_blocks(page, page, 1, chunks)
     blocks += _related(ctx, page, term)
     back = link("术语表", urls.href(page, urls.GLOSSARY_INDEX))
     blocks.append(f"返回{back}。")
     contents = [join_blocks(blocks)]
-    for n, chunk in enumerate(chunks[1:], start=2):
+    for n in range(2, len(chunks) + 1):
         here = urls.numbered(page, n)
-        pager = _pager(here, page, n, count, len(parts))
-        first = (n - 1) * REPORTS_PER_PAGE + 1
         contents.append(join_blocks([
             heading(1, f"{term.headword}（第 {n} 页）"),
-            f"“{escape_text(term.headword)}”的出现位置：第 {first}–{first + len(chunk) - 1} 篇报告，"
-            f"共 {len(parts)} 篇、{ctx.glossary.usage_count(term.key)} 处。释义、各地各年用例和相关术语见"
-            + link("词条首页", urls.href(here, page)) + "。",
-            pager, *[b for part in chunk for b in part], pager]))
+            f"“{escape_text(term.headword)}”的各地各年用例（续），共 {ctx.glossary.usage_count(term.key)} 处。"
+            "释义、摘录和相关术语见" + link("词条首页", urls.href(here, page)) + "。",
+            *_usage_blocks(here, page, n, chunks)]))
     return tuple(contents)
 
 

@@ -21,7 +21,8 @@ from ..render.tables import Cell, CellLike, Column, heat, heat_legend, html_tabl
 from ..facts.topics import (KEYWORD_WEIGHT, LEAD_BONUS, SECTION_BONUS, TERM_WEIGHT, THRESHOLD, ParagraphMatch,
                      TopicIndex, assign_topics, glossary_aliases)
 
-PARAGRAPHS_PER_REPORT = 8  # excerpts listed per report on a topic page (the counts cover all)
+PARAGRAPHS_PER_REPORT = 4  # excerpts listed per report on a topic page (the counts cover all); 8 made
+# the topic pages 60 MB of the cn/ site (1,439 reports), the excerpts 3/4 of it
 # Markdown bytes of excerpts per page (about 1.3× that in HTML): a topic with more is
 # split into pages topics/<slug>.md, topics/<slug>--2.md, … cut between reports.
 PAGE_BUDGET = 120_000
@@ -165,19 +166,21 @@ def _size(blocks: list[str]) -> int:
 
 
 def paginate(ctx: SiteContext, regions: list[tuple[RegionGroup, list[list[str]]]], page: str,
-             budget: int) -> tuple[list[list[str]], dict[str, int]]:
+             budget: int, first: int = 0) -> tuple[list[list[str]], dict[str, int]]:
     """Region parts laid out on pages of about ``budget`` bytes of Markdown, cut between
     reports (a report's blocks stay together; a region cut in two gets a "（续）" heading).
+    ``first``: bytes the first page already holds (its table and 关注度 charts), counted
+    against its budget; when they fill it, the excerpts start on page 2.
     Returns the blocks of each page and the page number (1-based) where each region starts."""
     pages: list[list[str]] = [[]]
     start: dict[str, int] = {}
-    size = 0
+    size = first
     for group, parts in regions:
         head = _region_head(ctx, page, group, continued=False)
         for i, blocks in enumerate(parts):
             lead = head if i == 0 else []
             need = _size(lead) + _size(blocks)
-            if pages[-1] and size + need > budget:
+            if (pages[-1] or size) and size + need > budget:
                 pages.append([])
                 size = 0
                 if i > 0:
@@ -234,7 +237,12 @@ def _render(ctx: SiteContext, page: str, index: TopicIndex, topic: Topic) -> tup
         rows.append((group, row))
         if parts:
             regions.append((group, parts))
-    laid_out, start = paginate(ctx, regions, page, PAGE_BUDGET)
+    attention = attention_blocks(ctx, page, index, topic)
+    # The first page's own part: the table (HTML rows whose region cells become links, about
+    # 150 bytes of markup each) and the 关注度 charts; on cn/ (1,439 reports) these alone were
+    # 200 kB of a topic's first page.
+    first = _size(blocks + attention) + sum(_size(row) + 150 for _, row in rows) + len(COLUMNS_NOTE) + 400
+    laid_out, start = paginate(ctx, regions, page, PAGE_BUDGET, first)
     count = len(laid_out)
     blocks.append(f"共在 {len(reports)} 篇报告中找到 {total} 个相关段落。下表按地区层级汇总，"
                   "下文逐个地区列出相关章节与段落摘录，便于对照各地的做法；粗体为命中的关键词，"
@@ -248,7 +256,7 @@ def _render(ctx: SiteContext, page: str, index: TopicIndex, topic: Topic) -> tup
         table_rows.append(row)
     blocks.append(COLUMNS_NOTE)
     blocks.append(html_table(SUMMARY_COLUMNS, table_rows))
-    blocks += attention_blocks(ctx, page, index, topic)
+    blocks += attention
     nav_line = pager(page, page, 1, count)
     contents = [join_blocks(blocks + [nav_line] + laid_out[0] + [nav_line, escape_text(RULE)])]
     for n, part in enumerate(laid_out[1:], start=2):

@@ -84,6 +84,17 @@ GLOSSARY_LISTS = {"index", "categories", "numerals"}
 # that are not terms; 404 is not content. The term pages themselves are indexed.
 NOT_INDEXED = {"404.html", "glossary/index.html", "about/candidates/index.html",
                *(f"glossary/{name}/index.html" for name in GLOSSARY_LISTS - {"index"})}
+# The glossary lists' own pages (one per letter, category or numeral, and their further
+# pages: glossary/categories/14--18/): lists too. Indexed, 乡村振兴 listed a category page first.
+LIST_FOLDERS = {"categories", "numerals", "letters"}
+
+
+def indexed(rel: PurePosixPath) -> bool:
+    """False for the built pages left out of the index (``NOT_INDEXED``, glossary sub-lists)."""
+    parts = rel.parts
+    if str(rel) in NOT_INDEXED:
+        return False
+    return not (len(parts) > 3 and parts[0] == "glossary" and parts[1] in LIST_FOLDERS)
 TERM_WEIGHT = "10"  # Pagefind's maximum; body text weighs 1, a plain H1 7
 # Term and region pages carry their title as a Pagefind filter value under this key (see
 # _mark_term_heading). The search script looks the exact query up in that filter next
@@ -147,7 +158,7 @@ def rewrite_page(html: str, rel: PurePosixPath) -> str:
     if "data-pf-search" in html or not ARTICLE_RE.search(html):
         return html
     kind, is_term = page_kind(rel)
-    if str(rel) in NOT_INDEXED:
+    if not indexed(rel):
         attrs = ""  # not indexed: with data-pagefind-body elsewhere, pages without it are skipped
     else:
         attrs = " data-pagefind-body" + (f' data-pagefind-meta="kind:{kind}"' if kind else "")

@@ -9,10 +9,11 @@ the index and 营 + 商 + 环境 in Chromium, so ``营`` also matches 营口市,
 phrase query finds nothing.
 
 This module gives the browser the index's own dictionary: jieba's ``dict.txt`` (the
-file jieba-rs 0.8.1 embeds, but for one line Python jieba 0.42 has twice), split into small shards by the
-code point of a word's first character (``SHARDS`` files under ``pagefind/zh-dict/``).
-``assets/pagefind-search.js`` fetches the shards of the query's characters (a few kB
-each) and runs the same two steps, so a query becomes the words the index holds, and a
+file jieba-rs 0.8.1 embeds, but for one line Python jieba 0.42 has twice), split into small shards by a
+word's first two characters (its only one for a one-character word; ``shard_of``, ``SHARDS``
+files under ``pagefind/zh-dict/``). ``assets/pagefind-search.js`` fetches the shards of the
+query's characters and character pairs — every dictionary word that can be part of the
+query starts with one of its pairs — (about 1.5 kB each) and runs the same two steps, so a query becomes the words the index holds, and a
 Chinese query can be searched as an exact phrase. ``segment`` is the same algorithm in
 Python, for tests and tools.
 """
@@ -25,7 +26,10 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-SHARDS = 1024
+# Keyed by a word's first character only, a 14-character query fetched 250 kB of shards
+# (1,024 shards; 一… 55 kB): most words of a common character are not in the query.
+SHARDS = 4096
+PAIR = 65599  # shard of a word = (first code point × PAIR + second code point) % SHARDS
 DICT_DIR = "zh-dict"  # under the Pagefind bundle folder
 # The characters jieba keeps together in one block (jieba-rs RE_HAN_DEFAULT, BMP part).
 _BLOCK = re.compile(r"[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFFa-zA-Z0-9+#&._%\-]+")
@@ -33,7 +37,9 @@ _HAN = re.compile(r"[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]")
 
 
 def shard_of(word: str) -> int:
-    return ord(word[0]) % SHARDS
+    """The shard holding ``word`` (assets/pagefind-search.js: ``shardOf``, the same rule)."""
+    key = ord(word[0]) if len(word) == 1 else ord(word[0]) * PAIR + ord(word[1])
+    return key % SHARDS
 
 
 @lru_cache(maxsize=1)

@@ -17,7 +17,7 @@
   var BLOCK = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFFa-zA-Z0-9+#&._%\-]+/g;  // jieba's blocks
   // A region's name without its suffix also finds the region page (内蒙古, 鄂尔多斯).
   var REGION_SUFFIX = /(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|盟|旗|县|区)$/;
-  var SHARDS = 1024, shards = {}, DEBOUNCE = 150;
+  var SHARDS = 4096, PAIR = 65599, shards = {}, DEBOUNCE = 150;
 
   function t(key, fallback) { return tr[key] || fallback; }
   function box() { return document.querySelector("[data-pf-search]"); }
@@ -146,15 +146,23 @@
     }
     return shards[i];
   }
+  // zh_segment.shard_of: a word's shard, from its first two code points (one for a one-character word)
+  function shardOf(w) {
+    var a = w.codePointAt(0), b = w.length > (a > 0xFFFF ? 2 : 1) ? w.codePointAt(a > 0xFFFF ? 2 : 1) : -1;
+    return (b < 0 ? a : a * PAIR + b) % SHARDS;
+  }
   function cut(text) {
     var blocks = text.match(BLOCK) || [];
-    var need = {};
-    blocks.forEach(function (b) { Array.from(b).forEach(function (c) { need[c.codePointAt(0) % SHARDS] = 1; }); });
+    var need = {};  // every word that can be part of a block starts with one of its characters or pairs
+    blocks.forEach(function (b) {
+      var ch = Array.from(b);
+      ch.forEach(function (c, k) { need[shardOf(c)] = 1; if (k + 1 < ch.length) need[shardOf(c + ch[k + 1])] = 1; });
+    });
     return Promise.all(Object.keys(need).map(function (i) { return shard(+i).then(function (s) { return [+i, s]; }); }))
       .then(function (loaded) {
         var by = {}, total = 1;
         loaded.forEach(function (p) { by[p[0]] = p[1].map; total = Math.max(total, p[1].total); });
-        var freq = function (w) { var m = by[w.codePointAt(0) % SHARDS]; return m ? m.get(w) : undefined; };
+        var freq = function (w) { var m = by[shardOf(w)]; return m ? m.get(w) : undefined; };
         var logtotal = Math.log(total), out = [];
         blocks.forEach(function (b) {
           b.split(/[._%&#+\-]+/).forEach(function (piece) {
