@@ -3,7 +3,8 @@
 ``gloss_of(text)`` is the rule for a definition with no curated ``short:``
 (site_config/glossary.yaml; a curated short line always wins, see ``Term.short``):
 
-1. the definition as one line;
+1. the definition as one line, without the report's own sentence that a definition in
+   the labelled layout opens with (``报告原文：…解释：``);
 2. its first sentence, ended by 。！？ (or ! ?) outside brackets — a ``；`` inside a
    sentence separates the parts of one explanation (八横…；六纵…), so it ends nothing;
 3. when that sentence is longer than ``LIMIT`` characters, it is cut at the last clause
@@ -18,6 +19,7 @@ Nothing here reads the configuration: ``Term.short`` and ``Term.gloss_source``
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 LIMIT = 60  # characters a gloss may have, the closing … included
@@ -50,9 +52,15 @@ def first_sentence(text: str) -> str:
     return text
 
 
+# A definition in the labelled layout opens with the report's own sentence
+# (``报告原文：…。解释：…``): the gloss is the explanation, not the quote.
+_QUOTED_DEFINITION = re.compile(r"^\s*(?:报告)?原文\s*[：:].*?(?:解释|释义|含义)\s*[：:]\s*", re.S)
+
+
 @lru_cache(maxsize=65536)  # every link to a term asks again; the answer depends on the text only
 def gloss_of(text: str, limit: int = LIMIT) -> str:
     """The gloss of a definition (see the module docstring); "" for an empty text."""
+    text = _QUOTED_DEFINITION.sub("", text, count=1)
     sentence = first_sentence(text)
     if len(sentence) <= limit:
         return sentence

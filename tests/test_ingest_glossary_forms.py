@@ -253,3 +253,36 @@ def test_quoted_term_run_into_its_definition():
     assert [(e.term, e.definition) for e in report.glossary] == [
         ("“阳光屋顶”", "指在城市屋顶安装太阳能发电设施。"), ("“十城万盏”", "是指半导体照明应用示范工程。")]
     assert check_fidelity(text, report) == []
+
+
+# ---------------------------------------------------------------- the labelled layout
+
+LABELLED = (
+    f"{BODY}[政府工作报告名词解释]\n\n"
+    "甲乙工程\n\n报告原文：我们推进了甲乙工程。\n\n解释：指甲工程和乙工程。\n\n"
+    "六稳：\n\n报告原文：落实了六稳要求。\n\n解释：稳就业、稳金融等六个方面。\n\n"
+    "“甲”指一地；“乙”指另一地。\n\n"
+    "丙丁工程\n\n报告原文：丙丁工程开工。\n\n释义：丙工程和丁工程。\n"
+)
+
+
+def test_labelled_layout_headword_quote_and_explanation():
+    """Headword alone on its line, then 报告原文： and 解释： lines: one entry per headword,
+    the first one included (it stands before any entry), a colon after a headword dropped
+    and recorded, a line of the explanation that looks like a quoted term kept in it."""
+    report = parse(LABELLED)
+    assert [(e.term, e.definition) for e in report.glossary] == [
+        ("甲乙工程", "报告原文：我们推进了甲乙工程。解释：指甲工程和乙工程。"),
+        ("六稳", "报告原文：落实了六稳要求。解释：稳就业、稳金融等六个方面。“甲”指一地；“乙”指另一地。"),
+        ("丙丁工程", "报告原文：丙丁工程开工。释义：丙工程和丁工程。"),
+    ]
+    (section,) = glossary_sections(report)
+    assert section.paragraphs == []  # no headword left behind as a stray paragraph
+    assert any(r.reason == "glossary-colon" and r.text == "：" for r in report.removed)
+
+
+def test_labelled_layout_gloss_is_the_explanation():
+    from generator.gloss import gloss_of
+
+    (first, *_) = parse(LABELLED).glossary
+    assert gloss_of(first.definition) == "指甲工程和乙工程。"

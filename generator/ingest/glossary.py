@@ -27,7 +27,13 @@ recorded as ``line-join``):
 - several numbered entries on one line (``1．六稳 …。2．六保 …。``) are split at the next
   number following a sentence end;
 - a source note (``来源：新华网``) never starts an entry: it stays with the definition
-  it closes (or is text of the section before the first entry).
+  it closes (or is text of the section before the first entry);
+- the labelled layout: a headword alone on its line, then ``报告原文：`` (the report's
+  sentence that uses it) and ``解释：`` (the definition). The quote line starts the entry
+  of the headword line above it (a line that would otherwise have joined the previous
+  definition, or stood alone before the first entry) and the ``解释：`` line continues it;
+  every further line continues it up to the next headword line; the labels stay in the
+  definition text (the gloss skips the quote).
 """
 
 from __future__ import annotations
@@ -61,6 +67,14 @@ _NEXT_NUMBER = r"(?<=[。；;！!？?”’」』）)\s])\s*(?:{n}\s*[.．、](?
 _SPACE = re.compile(r"[^\S\n]+")
 _ASCII_WORD = re.compile(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ.．%％+＋\-]")
 _TERM_STOPS = "。；;，,！!？?"
+# The labelled layout: headword line, ``报告原文：…`` line, ``解释：…`` line.
+QUOTE_LABEL = re.compile(r"^\s*(?:报告)?原文\s*[：:]")
+
+
+def headword_like(text: str) -> bool:
+    """A short line with no sentence or clause stop: it may be a headword alone on its line."""
+    text = text.strip().rstrip("：:")
+    return 0 < len(text) <= MAX_SPACED_TERM and not any(c in text for c in _TERM_STOPS + "：:")
 
 
 @dataclass
@@ -71,6 +85,8 @@ class RawEntry:
     line: int
     value: int = 0  # the entry's number (0 when unnumbered)
     sub: int = 0  # last sub-point number seen inside the definition (1. 2. … of entry 3)
+    quoted: bool = False  # opened by a ``报告原文：`` line (the labelled layout)
+    joins: list[Optional[Removal]] = field(default_factory=list)  # the line-join record of each piece
 
     @property
     def definition(self) -> str:
@@ -214,6 +230,18 @@ class GlossaryBuilder:
         span at the start of the line.
         """
         last = self.entries[-1] if self.entries else None
+        if QUOTE_LABEL.match(text) and last is not None:
+            if not last.pieces:  # ``村改居：`` then its quote
+                last.quoted = True
+                self._join(last, text, line, gap)
+                return None
+            if self._quoted_entry(last, text, line):
+                return None
+        if last is not None and last.quoted and not headword_like(text):
+            # the labelled layout: ``解释：`` and every further line continue the entry
+            # until a headword line (which the next ``报告原文：`` takes back)
+            self._join(last, text, line, gap)
+            return None
         if last is None:
             # ``1、18个对口援建省市：…`` is entry 1, ``2.2家龙头企业：…`` entry 2 (entry 1 lost)
             tries = [split_entry(text, n, bold) for n in (1, 2, 3)]
@@ -254,6 +282,27 @@ class GlossaryBuilder:
             return False
         return self.value < value <= self.value + 1 + MAX_SKIP or value == self.value > 1
 
+    def _quoted_entry(self, last: RawEntry, text: str, line: int) -> bool:
+        """A ``报告原文：`` line after a definition whose last joined line is a headword:
+        that line becomes the term of a new entry the quote opens."""
+        if len(last.pieces) < 2 or not headword_like(last.pieces[-1]):
+            return False
+        head = last.pieces.pop()
+        record = last.joins.pop() if len(last.joins) > len(last.pieces) else None
+        if record is not None:
+            self.removed[:] = [r for r in self.removed if r is not record]
+        term = head.rstrip("：:")
+        if term != head:
+            self.removed.append(Removal(head[len(term):], "glossary-colon", line - 1,
+                                        "colon after a glossary term alone on its line"))
+        self.start_quoted(term, line - 1, text)
+        return True
+
+    def start_quoted(self, term: str, line: int, quote: str) -> None:
+        """Open the labelled-layout entry ``term`` with its ``报告原文：`` line."""
+        self.entries.append(RawEntry("", term.strip(), [quote.strip()], line, quoted=True,
+                                     joins=[None]))
+
     def _subterm(self, text: str, last: RawEntry, bold: int) -> Optional[Split]:
         """An unnumbered ``term：definition`` line after a finished entry of a numbered list
         (a term the entry uses, defined in its turn) is an entry of its own."""
@@ -288,10 +337,15 @@ class GlossaryBuilder:
             self.add(rest, line, "")
 
     def _join(self, entry: RawEntry, text: str, line: int, gap: str) -> None:
+        record = None
         if gap:
-            self.removed.append(Removal(gap, "line-join", line - gap.count("\n"),
-                                        "glossary definition continued on the next line"))
+            record = Removal(gap, "line-join", line - gap.count("\n"),
+                             "glossary definition continued on the next line")
+            self.removed.append(record)
+        while len(entry.joins) < len(entry.pieces):
+            entry.joins.append(None)
         entry.pieces.append(text.strip())
+        entry.joins.append(record)
 
 
 def cited_note_marks(text: str) -> str:

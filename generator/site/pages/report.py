@@ -156,8 +156,9 @@ class _Renderer:
         else:
             rows.append(("原始文件", f"<code>{md.escape_text(r.source.rsplit('/', 1)[-1])}</code>"))
         # The whole report's citation; cite.js adds the copy button and builds each
-        # paragraph's citation from data-cite-head and data-cite-url (once per page).
-        rows.append((CITE_LABEL, f'<span class="cite-text">{md.escape_text(self.citation.report())}</span>'))
+        # paragraph's citation from data-cite-head and data-cite-url (once per page). Left out
+        # of the search index: its 某某人民政府 would rank the report above the region page.
+        rows.append((CITE_LABEL, f'<span class="cite-text" data-search-exclude>{md.escape_text(self.citation.report())}</span>'))
         blocks = []
         for label, value in rows:
             blocks.append(md.block("dt", "", md.escape_text(label), cite=False))
