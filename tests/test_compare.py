@@ -177,3 +177,15 @@ def test_nmg_2023_2024_sections_align():
     assert compare.compare_page("2024-nei-meng-gu-zi-zhi-qu") in paths
     assert compare.compare_page("1998-nei-meng-gu-zi-zhi-qu") not in paths  # the first report has no previous one
     assert len(paths) == len(c.reports) - len({r.region_name for r in c.reports})
+
+
+def test_data_page_documents_the_comparison_files(ctx, root):
+    from generator.site.pages import data as data_page
+
+    (page,) = data_page.pages(ctx)
+    assert "compare/（对比页面的数据）" in page.content and "terms.json" in page.content
+    assert "plan 工作安排" in page.content  # the kind codes of the per-report JSON
+    project = load_project(root)
+    seeds = SiteContext.create(root, project.config, project.reports, project.glossary)
+    (page,) = data_page.pages(seeds)
+    assert "对比页面的数据" not in page.content  # the seeds have no comparison files

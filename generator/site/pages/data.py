@@ -12,6 +12,7 @@ from ...export.tables import data_files
 from ..context import Page, SiteContext
 from ..render import markdown as md
 from ..render import urls
+from . import compare
 
 _INTRO = ("本站的全部数据可以下载，供研究与核对：报告目录、逐段原文、术语与释义、术语出现位置、主要预期目标与实际值。"
           "文件均为 UTF-8 编码，第一行为列名（JSON Lines 文件每行一个对象）；同样的输入总是生成同样的文件。"
@@ -20,6 +21,16 @@ _HOWTO = ("在本地也可以生成同样的文件：python -m generator export 
           "用 pandas 读取的示例见项目说明（README）。")
 _GZIP = ("大于 {limit} MB 的文件以 gzip 压缩提供（文件名末尾加 .gz），内容与未压缩的文件完全相同："
          "解压（gunzip、zcat）后即是原文件；Python 的 gzip 模块、pandas 的 read_csv / read_json 可直接读取压缩文件。")
+
+
+_COMPARE = (
+    ("index.json", "可对比的报告目录：每项为 [报告 slug, 地区, 年份]，按站内顺序。"),
+    ("terms.json", "术语表：每项为 [术语 slug, 词目]；各报告文件中的术语以它在此表中的序号表示。"),
+    ("<报告 slug>.json", "一篇报告的提纲：slug、label（显示名）、region、year；t 为全文用到的术语序号；"
+                        "s 为章节列表，每节为 [标题, 锚点, 类别代码, 段落数, 字数, "
+                        "本节术语序号, 下级章节]。对比页的脚本读取任意两篇报告的这些文件，按同样的规则对齐章节。"
+                        "类别代码：" + "、".join(f"{code} {label}" for code, label in compare.KIND_LABELS.items()) + "。"),
+)
 
 
 def site_files(ctx: SiteContext) -> dict[str, ServedFile]:
@@ -37,7 +48,7 @@ def _size(f: ServedFile) -> str:
     return _mb(f.plain_size)
 
 
-def _render(served: dict[str, ServedFile]) -> str:
+def _render(served: dict[str, ServedFile], comparable: bool) -> str:
     page = urls.DATA_INDEX
 
     def download(name: str) -> str:
@@ -54,9 +65,16 @@ def _render(served: dict[str, ServedFile]) -> str:
                                + md.escape_text(f"（{_size(served[f.name])}）"), cite=False))
         blocks.append(md.table(["列", "说明"], ([f"<code>{md.escape_text(c)}</code>", md.escape_text(d)]
                                                for c, d in f.columns)))
+    if comparable:
+        blocks.append(md.heading(2, f"{compare.DATA_DIR}/（对比页面的数据）", "file-compare"))
+        blocks.append(md.block("p", "", md.escape_text(
+            f"对比页面（同一地区相邻两年的报告并排）所用的精简 JSON，放在 data/{compare.DATA_DIR}/ 下，"
+            "不含正文，只有章节结构和术语："), cite=False))
+        blocks.append(md.table(["文件", "内容"], ([f"<code>{md.escape_text(n)}</code>", md.escape_text(d)]
+                                                for n, d in _COMPARE)))
     blocks.append(md.block("p", "", md.escape_text(_HOWTO), cite=False))
     return md.join_blocks(blocks)
 
 
 def pages(ctx: SiteContext) -> Iterator[Page]:
-    yield Page(urls.DATA_INDEX, _render(site_files(ctx)), "数据")
+    yield Page(urls.DATA_INDEX, _render(site_files(ctx), bool(compare.pairs(ctx))), "数据")
