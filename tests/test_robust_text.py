@@ -44,7 +44,8 @@ GENERATED_CLASSES = {"headerlink", "report-meta", "report-front", "report-items"
                      "report-title-line", "item-number", "report-glossary", "report-neighbours", "report-table",
                      "admonition", "abstract", "admonition-title", "report-targets",  # 主要预期目标 box
                      "novelty-list",
-                     "cite-text", "warning", "source-notices", "source-note", "removal-record"}  # citation, notices
+                     "cite-text", "warning", "source-notices", "source-note", "removal-record",  # citation, notices
+                     "report-compare"}  # the link to the 对比 page
 
 
 # --------------------------------------------------------------------------- the pipeline

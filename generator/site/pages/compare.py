@@ -137,7 +137,11 @@ def render(ctx: SiteContext, previous: Report, report: Report, shared: Optional[
     blocks = [md.heading(1, page_title(a, b)), intro,
               f'<div class="cmp" {attrs} markdown="block">\n\n{_Renderer(page, a, b, shared).body()}\n\n</div>']
     # Both sidebars hidden (Material's ``hide``): the two columns get the page's width.
-    return "---\nhide:\n  - navigation\n  - toc\n---\n\n" + md.join_blocks(blocks)
+    # Left out of the search index (Material: ``search: exclude``; Pagefind: search/pagefind.py):
+    # it repeats the section titles and term names of two reports, so it would crowd the
+    # results of a term query ahead of the reports themselves.
+    return ("---\nhide:\n  - navigation\n  - toc\nsearch:\n  exclude: true\n---\n\n"
+            + md.join_blocks(blocks))
 
 
 def pages(ctx: SiteContext) -> Iterator[Page]:

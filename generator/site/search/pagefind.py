@@ -89,10 +89,16 @@ NOT_INDEXED = {"404.html", "glossary/index.html", "about/candidates/index.html",
 LIST_FOLDERS = {"categories", "numerals", "letters"}
 
 
+# The 对比 pages (reports/compare/…) repeat two reports' section titles and term names:
+# indexed, they came before the reports for a term query (三北工程 on nmg).
+COMPARE_FOLDER = ("reports", "compare")
+
+
 def indexed(rel: PurePosixPath) -> bool:
-    """False for the built pages left out of the index (``NOT_INDEXED``, glossary sub-lists)."""
+    """False for the built pages left out of the index (``NOT_INDEXED``, glossary sub-lists,
+    comparison pages)."""
     parts = rel.parts
-    if str(rel) in NOT_INDEXED:
+    if str(rel) in NOT_INDEXED or parts[:2] == COMPARE_FOLDER:
         return False
     return not (len(parts) > 3 and parts[0] == "glossary" and parts[1] in LIST_FOLDERS)
 TERM_WEIGHT = "10"  # Pagefind's maximum; body text weighs 1, a plain H1 7
