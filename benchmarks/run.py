@@ -224,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
                           and r["site"]["search"] == "pagefind" and "mkdocs" in r["site"]), None)
             if args.query_site:
                 site_dir = args.query_site.resolve()
-                built = {"reports": sum(1 for p in (site_dir / "reports").iterdir() if p.is_dir()),
+                built = {"reports": sum(1 for p in (site_dir / "reports").iterdir() if p.is_dir() and p.name != "compare"),
                          "mkdocs": {"site_dir": str(site_dir), "pagefind_bytes": sum(
                              p.stat().st_size for p in (site_dir / "pagefind").rglob("*") if p.is_file())}}
             results["query"] = first_query(args, work, built)

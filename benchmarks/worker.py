@@ -154,7 +154,8 @@ def run_site(reports_dir: Path, work: Path, skip_mkdocs: bool, edit: bool, searc
         setattr(module, attr, original)
     out["ok"] = result.ok
     out["files"] = result.written + result.unchanged
-    out["reports"] = sum(1 for p in result.pages if p.path.startswith("reports/") and p.path != "reports/index.md")
+    out["reports"] = sum(1 for p in result.pages if p.path.startswith("reports/") and p.path != "reports/index.md"
+                         and not p.path.startswith("reports/compare/"))  # 对比 pages are not reports
     out["errors"] = [d.format() for d in result.diagnostics if d.severity == "error"][:5]
     out["stages"] = dict(rec.stages)
     out["render_by_module"] = dict(sorted(modules.items(), key=lambda kv: -kv[1]))
