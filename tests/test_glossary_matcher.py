@@ -140,4 +140,13 @@ def test_matcher_agrees_with_brute_force_leftmost_longest(surfaces, text):
     # 丁 (U+4E01) and 七 (U+4E03) share hex digits with 一 (U+4E00): a match straddling
     # two characters in the hex spelling must never be reported.
     m = Matcher({s: s for s in surfaces})
-    assert [(a, b) for a, b, _ in m.find_projected(text)] == brute_force(surfaces, text)
+    matched = [s for s in surfaces if len(s) >= 2]  # one-character terms are never matched
+    assert [(a, b) for a, b, _ in m.find_projected(text)] == brute_force(matched, text)
+
+
+def test_one_character_terms_are_never_matched_in_text():
+    """A 名词解释 may define ``P`` or ``附``: linked, they would be found inside GDP, PM2.5
+    and 附件. The term is still known by its spelling (its entry and page)."""
+    m = Matcher({"P": "p", "附": "附", "GDP核算": "gdp核算"})
+    assert spans(m, "GDP增长，PM2.5下降，附件见后；GDP核算改革。") == [("GDP核算", "gdp核算")]
+    assert m.lookup("P") == "p" and m.lookup("附") == "附"

@@ -67,6 +67,12 @@ def _letters(text: str) -> str:
     return encoded.decode("latin-1")
 
 
+# A surface of one character (``P：指PetaFLOPs…``, ``附``, both real 名词解释 entries) is never
+# matched in running text: it would be found inside GDP, PM2.5, 附件, 附近 (2,011 and 1,014 false
+# uses on cn/). The term keeps its page and its 名词解释 entry (``lookup`` still knows it).
+MIN_MATCHED = 2
+
+
 class Matcher:
     """``surfaces`` maps a surface form (any spelling) to the key of its term."""
 
@@ -88,9 +94,10 @@ class Matcher:
                                     + ')[”"＂]') if self.short_forms else None
         self._found: dict[str, tuple[tuple[int, int, str], ...]] = {}
         self._automaton = None
-        if chosen:
+        matched = {norm: key for norm, key in chosen.items() if len(norm) >= MIN_MATCHED}
+        if matched:
             automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
-            for norm, key in chosen.items():
+            for norm, key in matched.items():
                 automaton.add_word(_letters(norm), (len(norm), key))
             automaton.make_automaton()
             self._automaton = automaton
