@@ -8,7 +8,7 @@ import pytest
 
 from conftest import ROOT
 from generator.config import FILE_SCHEMAS, ConfigError, check_config, load_config, option_docs
-from generator.config.files import SpeakerSchema
+from generator.config.options import SpeakerSchema
 
 
 @pytest.mark.parametrize("schema", [*FILE_SCHEMAS.values(), SpeakerSchema], ids=lambda s: s.__name__)
