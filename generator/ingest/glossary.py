@@ -42,7 +42,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..model import Removal
+from ..model import Paragraph, Removal
 from .headings import ends_sentence, match_item
 
 _COLON = re.compile(r"[：:]")
@@ -221,6 +221,7 @@ class GlossaryBuilder:
         self.entries: list[RawEntry] = []
         self.removed = removed
         self.value = 0  # the last entry number of a numbered list (0 while unnumbered)
+        self.stray_head: Optional[Paragraph] = None  # a stray headword-like line just placed
 
     def add(self, text: str, line: int, gap: str, bold: int = 0) -> Optional[str]:
         """Add one line; return the text back when it is neither entry nor continuation.
@@ -264,6 +265,22 @@ class GlossaryBuilder:
                 return None
         self._start(parts, line)
         return None
+
+    def add_after(self, text: str, line: int, gap: str, bold: int, container: list[Paragraph]) -> Optional[str]:
+        """``add``, after taking back the stray headword just placed in ``container`` when
+        ``text`` is the first ``报告原文：`` line (the labelled layout's first entry)."""
+        head, self.stray_head = self.stray_head, None
+        if head is not None and QUOTE_LABEL.match(text) and not self.entries and container \
+                and container[-1] is head:
+            container.pop()
+            self.start_quoted(head.text, head.line, text)
+            return None
+        return self.add(text, line, gap, bold)
+
+    def stray(self, para: Paragraph) -> Paragraph:
+        """Note a stray line placed as a paragraph: a headword the next line may take back."""
+        self.stray_head = para if headword_like(para.text) else None
+        return para
 
     def ended_by(self, title: str) -> bool:
         """True when the title line ``title`` ends the glossary: it follows a finished

@@ -47,7 +47,7 @@ from typing import Optional
 
 from ..model import Diagnostic, GlossaryEntry, Paragraph, Removal, Section, SectionKind
 from .clean import CleanLine
-from .glossary import NOTES_TITLE, QUOTE_LABEL, GlossaryBuilder, cited_note_marks, headword_like, opens_note_list
+from .glossary import NOTES_TITLE, GlossaryBuilder, cited_note_marks, opens_note_list
 from .headings import (ATTACHMENT, CN_NUMERALS, DASH, GLOSSARY, PART, SUB, TITLE, Heading, classify,
                        ends_sentence, int_to_cn, is_note, is_signature, lead_length, match_item,
                        match_numbered_item)
@@ -79,7 +79,6 @@ class TreeBuilder(ListRules):
         self.stack: list[tuple[str, Section]] = []
         self.glossary: Optional[GlossaryBuilder] = None
         self.builders: dict[int, GlossaryBuilder] = {}  # id(glossary section) -> its entries
-        self.glossary_head: Optional[Paragraph] = None  # a stray headword-like line just before
         self.last: Optional[Paragraph] = None  # paragraph a continuation line may join
         self.caption = False  # the line being added is a caption-like short line
         self.pieces: list[str] = []  # continuation lines of ``last`` not yet appended (no O(n²) +=)
@@ -151,21 +150,11 @@ class TreeBuilder(ListRules):
         if self.glossary is not None and (heading is None or heading.kind not in (ATTACHMENT, GLOSSARY)) \
                 and not (heading.kind == TITLE and not heading.plain and self.glossary.ended_by(cl.text)
                          if heading is not None else False):
-            head = self.glossary_head
-            self.glossary_head = None
-            if head is not None and QUOTE_LABEL.match(cl.text) and not self.glossary.entries \
-                    and self.container() and self.container()[-1] is head:
-                self.container().pop()  # the headword above the first ``报告原文：`` line
-                self.glossary.start_quoted(head.text, head.line, cl.text)
-                stray = None
-            else:
-                stray = self.glossary.add(cl.text, cl.line, gap, cl.bold)
+            stray = self.glossary.add_after(cl.text, cl.line, gap, cl.bold, self.container())
             if stray is not None:
                 if cl.footnote:
                     stray = self.drop_footnote_label(cl).text
-                para = Paragraph(stray, "", cl.line)
-                self.container().append(para)
-                self.glossary_head = para if headword_like(stray) else None
+                self.container().append(self.glossary.stray(Paragraph(stray, "", cl.line)))
         elif table:
             self.add_table(cl)
         elif heading is not None and not self.continues(heading) and self.is_heading(heading):
