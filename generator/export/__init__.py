@@ -2,7 +2,7 @@
 
     from generator.export import data_files, export
     files = data_files(ctx)          # {name: bytes}, the plain files
-    served_files(files)              # {name: ServedFile}, what docs/data/ holds (big ones .gz; site/build.py)
+    served_files(data_chunks(ctx))   # {name: ServedFile}, what docs/data/ holds (big ones .gz; site/build.py)
     export(root, out_dir, reports)   # what `python -m generator export --out DIR` writes
 
 ``columns.FILES`` documents every column (the 数据 page shows it); ``tables`` builds the rows.
@@ -17,9 +17,9 @@ from ..site.context import SiteContext
 from ..site.writer import write_if_changed
 from .columns import FILES, DataFile
 from .served import ServedFile, served_files
-from .tables import data_files
+from .tables import data_chunks, data_files
 
-__all__ = ["FILES", "DataFile", "ServedFile", "data_files", "export", "served_files"]
+__all__ = ["FILES", "DataFile", "ServedFile", "data_chunks", "data_files", "export", "served_files"]
 
 
 def export(root, out_dir, reports_dir=None) -> dict[str, bytes]:

@@ -22,9 +22,9 @@ from ..model import Occurrence, Report, Span, Term
 from .matcher import Matcher
 from .normalize import Projection
 from .occurrences import no_link_zones, report_occurrences
-from .related import co_occurrence, related_terms
+from .related import DefinitionLinks, co_occurrence, related_terms
 from .search import jieba_user_dict
-from .sources import collect_terms, sort_key, surface_map
+from .sources import collect_terms, official_label, sort_key, surface_map
 
 __all__ = ["Glossary", "build_glossary", "Matcher"]
 
@@ -53,7 +53,12 @@ class Glossary:
             raise ValueError(f"unknown link policy {policy!r}; use one of {', '.join(LINK_POLICIES)}")
         self.terms = terms
         self.policy = policy
-        self._order = sorted(terms.values(), key=sort_key)
+        # What depends on the terms alone (pinyin order, definition links) is memoized under
+        # their digest: a rebuild after an edit to a report's body reuses it.
+        self._terms_digest = memo.digest([terms[k] for k in sorted(terms)])
+        order = memo.table("glossary:order").get(self._terms_digest, lambda: [
+            t.key for t in sorted(terms.values(), key=sort_key)])
+        self._order = [terms[k] for k in order]
         self.matcher = Matcher(surface_map(terms))
         self._by_report: dict[str, _ReportOccurrences] = {}
         self._term_reports: dict[str, list[str]] = {key: [] for key in terms}  # report slugs, sorted
@@ -77,9 +82,10 @@ class Glossary:
                 key = self.matcher.lookup(entry.term)
                 if key is not None and key in terms:
                     self._entry_terms[(report.slug, entry.anchor)] = key
-        self._definition_links = {
-            (key, i): self._link_definition(key, d.text)
-            for key, term in terms.items() for i, d in enumerate(term.definitions)}
+        self._definition_links: DefinitionLinks = memo.table("glossary:definition-links").get(
+            (self._terms_digest, self.matcher_digest), lambda: {
+                (key, i): self._link_definition(key, d.text)
+                for key, term in terms.items() for i, d in enumerate(term.definitions)})
         self._related = related_terms([t.key for t in self._order], self._definition_links, pairs)
 
     def _link_definition(self, key: str, text: str) -> list[Span]:
@@ -98,7 +104,7 @@ class Glossary:
     def digest(self) -> str:
         """Digest of every term (headword, aliases, slug, definitions …) and what is matched:
         pages that show any term's name, link or tooltip depend on it."""
-        return memo.digest(self.matcher_digest, [self.terms[k] for k in sorted(self.terms)])
+        return memo.digest(self.matcher_digest, self._terms_digest)
 
     # -- lookups -------------------------------------------------------------------
     def ordered(self) -> list[Term]:
@@ -174,4 +180,18 @@ def build_glossary(reports: list[Report], config: Optional[SiteConfig] = None,
     policy = link_policy or (config.settings.link_policy if config is not None else "section")
     categories = config.categories if config is not None else {}
     topics = config.topics if config is not None else []
-    return Glossary(collect_terms(reports, curated, categories, topics), reports, policy)
+    # The terms depend on the curated file, the category rules and each report's 名词解释
+    # with what labels and orders its definitions: an edit to a report's body reuses them.
+    key = memo.digest(curated, sorted(categories.items()), topics, [_definition_inputs(r) for r in reports])
+    terms = memo.table("glossary:terms").get(key, lambda: collect_terms(reports, curated, categories, topics))
+    return Glossary(terms, reports, policy)
+
+
+def _definition_inputs(report: Report) -> tuple:
+    """What ``collect_terms`` reads of a report: its 名词解释 entries and, for a report that has
+    some, what labels (``official_label``) and orders (``_report_order``) its definitions."""
+    if not report.glossary:
+        return ()
+    return (report.slug, official_label(report), report.region_name, report.year,
+            report.region.level if report.region else "",
+            [(e.term, e.definition, e.anchor) for e in report.glossary])

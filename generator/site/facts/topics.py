@@ -266,6 +266,12 @@ def report_topics(report: Report, matcher: TopicMatcher
     return sections, paragraphs
 
 
+def topics_signature(topics: Iterable[Topic], term_aliases: Optional[dict[str, list[str]]] = None) -> str:
+    """Digest of what decides a report's topic matches besides the report: the topics and the
+    glossary aliases of their terms (memo keys of per-report topic results include it)."""
+    return memo.digest(list(topics), sorted((term_aliases or {}).items()))
+
+
 def assign_topics(reports: Iterable[Report], topics: list[Topic],
                   term_aliases: Optional[dict[str, list[str]]] = None) -> TopicIndex:
     """Assign every section and paragraph of ``reports`` to the topics it matches
@@ -274,7 +280,7 @@ def assign_topics(reports: Iterable[Report], topics: list[Topic],
     index = TopicIndex(list(topics), {t.slug: [] for t in topics}, {t.slug: [] for t in topics})
     # One report's matches are reused across rebuilds while the report, the topics and the
     # glossary aliases are unchanged (generator/memo.py).
-    signature = memo.digest(list(topics), sorted((term_aliases or {}).items()))
+    signature = topics_signature(topics, term_aliases)
     table = memo.table("topics")
     by_section = index._cache["sections"] = {}  # the per-report lookups, filled as we go
     by_paragraph = index._cache["paragraphs"] = {}

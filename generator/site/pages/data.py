@@ -8,7 +8,7 @@ from typing import Iterator
 from ...export.columns import FILES
 from ...export import served as serving
 from ...export.served import ServedFile
-from ...export.tables import data_files
+from ...export.tables import data_chunks
 from ..context import Page, SiteContext
 from ..render import markdown as md
 from ..render import urls
@@ -35,7 +35,7 @@ _COMPARE = (
 
 def site_files(ctx: SiteContext) -> dict[str, ServedFile]:
     """The data files as served under data/ (the large ones compressed), by export name."""
-    return ctx.cached("data-files", ctx.reports_key, lambda: serving.served_files(data_files(ctx)))
+    return ctx.cached("data-files", ctx.reports_key, lambda: serving.served_files(data_chunks(ctx)))
 
 
 def _mb(n: int) -> str:
