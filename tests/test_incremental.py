@@ -126,3 +126,56 @@ def test_a_generated_file_changed_on_disk_is_rewritten(tmp_path):
     page.write_text("被别人改过", encoding="utf-8")
     result = build_site(project, out_dir=out, quiet=True, echo=False)
     assert result.written == 1 and page.read_bytes() == good
+
+
+@pytest.mark.parametrize("edit", EDITS, ids=lambda f: f.__name__.lstrip("_"))
+def test_compressed_data_files_after_an_edit_equal_a_cold_build(tmp_path, monkeypatch, edit):
+    """The open data files served as .gz (here every one of them: the limit is lowered) are
+    assembled from per-report pieces kept between builds; after any edit they are byte for
+    byte a cold build's, one gzip member each (a reader that stops after the first member
+    gets the whole file), and decompress to exactly what `export` writes."""
+    import zlib
+
+    from generator.export import data_files, served
+    from generator.project import load_project
+    from generator.site.context import SiteContext
+
+    monkeypatch.setattr(served, "COMPRESS_OVER", 1)
+    project = _project(tmp_path)
+    warm, cold = tmp_path / "warm", tmp_path / "cold"
+    memo.clear()
+    build_site(project, out_dir=warm, quiet=True, echo=False)
+    edit(project)
+    build_site(project, out_dir=warm, quiet=True, echo=False)
+    memo.clear()
+    build_site(project, out_dir=cold, quiet=True, echo=False)
+    assert _snapshot(warm / "data") == _snapshot(cold / "data")
+    loaded = load_project(project)
+    plain = data_files(SiteContext.create(project, loaded.config, loaded.reports, loaded.glossary))
+    for name, data in plain.items():
+        gz = (warm / "data" / (name + ".gz")).read_bytes()
+        reader = zlib.decompressobj(wbits=31)
+        assert reader.decompress(gz) == data and reader.eof and reader.unused_data == b"", name
+    memo.clear()
+
+
+def test_a_paragraph_edit_rebuilds_one_report_s_share_of_the_data_files(tmp_path, monkeypatch):
+    """After a one-paragraph edit the glossary's terms are reused, and the data files are
+    rebuilt from that report's rows only, compressing again only the pieces from it on
+    (the next pieces are primed with its text; on 5 small reports that is most of a file)."""
+    from generator.export import served
+
+    monkeypatch.setattr(served, "COMPRESS_OVER", 1)
+    project = _project(tmp_path)
+    out = tmp_path / "docs"
+    memo.clear()
+    build_site(project, out_dir=out, quiet=True, echo=False)
+    _edit_paragraph(project)
+    build_site(project, out_dir=out, quiet=True, echo=False)
+    stats = memo.stats()
+    assert stats["glossary:terms"] == (1, 0)
+    hits, misses = stats["export:chunk"]
+    assert 0 < misses <= 5 < hits  # reports, paragraphs, occurrences, targets, uncertain: one report's rows
+    hits, misses = stats["export:gzip-segment"]  # each file's header and the pieces before the report at least
+    assert misses and hits >= 7
+    memo.clear()

@@ -7,11 +7,12 @@ with the site: reports, paragraphs (``Report.paragraphs()``), terms and occurren
 (``Glossary.occurrences``, what term pages count).
 
 ``data_chunks(ctx)`` gives the same files as chunks (``served.Chunk``): the header, then
-one chunk per report for the per-report files (paragraphs, occurrences, targets), one
-chunk for the others. Each chunk is memoized (table ``export:chunk``) under a key naming
-everything its bytes depend on — ``memo.report_key`` and the inputs for paragraphs and
-occurrences, the rows themselves (their digest) where other reports decide a value (a
-target's verdict, a term's usage count) — so after a one-report edit a rebuild writes
+one chunk per report for the per-report files (reports, paragraphs, occurrences,
+targets), one chunk for the glossary's files. Each chunk is memoized (table
+``export:chunk``) under a key naming everything its bytes depend on: ``memo.report_key``
+and the other inputs (the topics' signature, the glossary's matcher digest, the verdicts
+of the report's targets, which the next year's report decides; the glossary digest and
+every term's usage count and first year), so after a one-report edit a rebuild writes
 that report's rows again and joins the rest, and compresses only what changed (served.py).
 """
 
@@ -21,13 +22,13 @@ import csv
 import io
 import json
 from pathlib import Path
-from typing import Callable, Hashable, Iterable, Iterator, Optional
+from typing import Callable, Hashable, Iterable, Optional
 
 from .. import memo
 from ..model import Report, Section
 from ..site.context import SiteContext
 from ..site.facts.reports import report_length
-from ..site.facts.targets import number, target_index
+from ..site.facts.targets import catalogue_digest, number, target_index
 from ..site.facts.topics import TopicIndex, assign_topics, glossary_aliases, topics_signature
 from ..site.render import urls
 from ..targets import TARGET
@@ -35,6 +36,7 @@ from .columns import BY_NAME, FILES
 from .served import Chunk
 
 _CHUNKS = "export:chunk"
+
 
 class _Urls:
     def __init__(self, base: str):
@@ -49,34 +51,8 @@ class _Urls:
 
 def _csv(rows: Iterable[Iterable]) -> bytes:
     out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(rows)
+    csv.writer(out, lineterminator="\n").writerows([_cell(v) for v in row] for row in rows)
     return out.getvalue().encode("utf-8")
-
-
-def _header(name: str) -> Chunk:
-    header = tuple(BY_NAME[name].header)
-    return (name, "header", header), _csv([header])
-
-
-def _cells(rows: Iterable[Iterable]) -> list[list[str]]:
-    return [[_cell(v) for v in row] for row in rows]
-
-
-def _by_content(name: str, rows: list[list[str]]) -> Chunk:
-    """A chunk of CSV rows (cells as written), memoized under the rows' own digest."""
-    key = (name, memo.digest(rows))
-    return key, memo.table(_CHUNKS).get(key, lambda: _csv(rows))
-
-
-def _per_report(ctx: SiteContext, name: str, inputs: tuple, render: Callable[[Report], bytes]) -> list[Chunk]:
-    """The header and one chunk per report, memoized under the report's key and ``inputs``
-    (every other input of ``render``)."""
-    table = memo.table(_CHUNKS)
-    out = [_header(name)]
-    for r in ctx.reports:
-        key: Optional[Hashable] = memo.report_key(r, name, *inputs)
-        out.append((key, table.get(key, lambda r=r: render(r))))  # type: ignore[misc]
-    return out
 
 
 def _cell(value) -> str:
@@ -87,13 +63,35 @@ def _cell(value) -> str:
     return str(value)
 
 
-def _reports(ctx: SiteContext, u: _Urls) -> Iterator[list]:
+def _header(name: str) -> Chunk:
+    header = tuple(BY_NAME[name].header)
+    return (name, "header", header), _csv([header])
+
+
+def _chunk(key: Optional[Hashable], render: Callable[[], bytes]) -> Chunk:
+    """``render()``'s bytes, memoized under ``key`` (which names every input of ``render``)."""
+    return key, memo.table(_CHUNKS).get(key, render)
+
+
+def _per_report(ctx: SiteContext, name: str, inputs: Callable[[Report], tuple],
+                render: Callable[[Report], bytes], header: bool = True) -> list[Chunk]:
+    """The header and one chunk per report, memoized under the report's key and
+    ``inputs(report)`` (every other input of ``render``)."""
+    out = [_header(name)] if header else []
     for r in ctx.reports:
+        out.append(_chunk(memo.report_key(r, name, *inputs(r)), lambda r=r: render(r)))  # type: ignore[misc]
+    return out
+
+
+def _reports(ctx: SiteContext, u: _Urls) -> list[Chunk]:
+    def row(r: Report) -> bytes:
         region = r.region
         speaker = " ".join(x for x in (r.speaker.title, r.speaker.name) if x)
-        yield [r.slug, r.title, r.region_name, region.code if region else "", region.level if region else "",
-               "/".join(p.name for p in region.parents) if region else "", r.year, r.date, r.meeting, speaker,
-               report_length(r), u.report(r.slug)]
+        return _csv([[r.slug, r.title, r.region_name, region.code if region else "", region.level if region else "",
+                      "/".join(p.name for p in region.parents) if region else "", r.year, r.date, r.meeting, speaker,
+                      report_length(r), u.report(r.slug)]])
+
+    return _per_report(ctx, "reports.csv", lambda r: (u.base,), row)
 
 
 def _section_paths(report: Report) -> dict[int, list[str]]:
@@ -117,8 +115,9 @@ def _paragraphs(ctx: SiteContext, u: _Urls) -> list[Chunk]:
     topics = ctx.config.topics
     aliases = glossary_aliases(topics, ctx.glossary)
     index = assign_topics(ctx.reports, topics, aliases)
-    return _per_report(ctx, "paragraphs.jsonl", (topics_signature(topics, aliases), u.base),
-                       lambda r: _report_paragraphs(r, index, u))[1:]
+    signature = topics_signature(topics, aliases)
+    return _per_report(ctx, "paragraphs.jsonl", lambda r: (signature, u.base),
+                       lambda r: _report_paragraphs(r, index, u), header=False)
 
 
 def _report_paragraphs(r: Report, index: TopicIndex, u: _Urls) -> bytes:
@@ -146,63 +145,68 @@ def _first_years(ctx: SiteContext) -> dict[str, Optional[int]]:
     return out
 
 
-def _terms(ctx: SiteContext, u: _Urls) -> Iterator[list]:
+def _terms(ctx: SiteContext, u: _Urls) -> list[Chunk]:
+    """One chunk, memoized under the glossary digest, the site's address and every term's
+    usage count and first year (which the reports decide)."""
     g, first = ctx.glossary, _first_years(ctx)
-    for t in g.ordered():
-        yield [t.key, t.headword, t.pinyin, t.category, "|".join(t.aliases), t.short, first[t.key],
-               g.usage_count(t.key), u.page(urls.term_page(t.slug))]
+    counts = [(t.key, g.usage_count(t.key), first[t.key]) for t in g.ordered()]
+    return [_header("terms.csv"), _chunk(("terms.csv", g.digest, u.base, memo.digest(counts)), lambda: _csv(
+        [t.key, t.headword, t.pinyin, t.category, "|".join(t.aliases), t.short, first[t.key],
+         g.usage_count(t.key), u.page(urls.term_page(t.slug))] for t in g.ordered()))]
 
 
-def _definitions(ctx: SiteContext) -> Iterator[list]:
-    for t in ctx.glossary.ordered():
-        for d in t.definitions:
-            yield [t.key, d.origin, d.source, d.report_slug, d.anchor, d.term_as_written, d.region, d.year, d.text]
+def _definitions(ctx: SiteContext) -> list[Chunk]:
+    """One chunk, memoized under the glossary digest (every term with its definitions)."""
+    g = ctx.glossary
+    return [_header("definitions.csv"), _chunk(("definitions.csv", g.digest), lambda: _csv(
+        [t.key, d.origin, d.source, d.report_slug, d.anchor, d.term_as_written, d.region, d.year, d.text]
+        for t in g.ordered() for d in t.definitions))]
 
 
 def _occurrences(ctx: SiteContext) -> list[Chunk]:
     """One chunk per report, memoized under the report and the glossary's matcher digest
     (which also names the link policy): what the report's occurrences are computed from."""
     g = ctx.glossary
-    return _per_report(ctx, "occurrences.csv", (g.matcher_digest,), lambda r: _csv(
-        [o.term_key, r.slug, o.anchor, str(o.start), str(o.end - o.start)] for o in g.occurrences(r.slug)))
+    return _per_report(ctx, "occurrences.csv", lambda r: (g.matcher_digest,), lambda r: _csv(
+        [o.term_key, r.slug, o.anchor, o.start, o.end - o.start] for o in g.occurrences(r.slug)))
 
 
 def _targets(ctx: SiteContext, u: _Urls) -> list[Chunk]:
-    """One chunk per report, by content: a target's verdict depends on the next year's report."""
+    """One chunk per report, memoized under the report, the indicator catalogue, the site's
+    address and the verdicts of its targets (which the next year's report decides)."""
     index = target_index(ctx)
+    signature = catalogue_digest(index.catalogue)
     verdicts = {(j.report.slug, j.target.indicator): j.verdict for j in index.judged}
-    out = [_header("targets.csv")]
-    for r in ctx.reports:
+
+    def verdict(r: Report, t) -> str:
+        return verdicts.get((r.slug, t.indicator), "") if t.kind == TARGET else ""
+
+    def rows(r: Report) -> bytes:
         code = r.region.code if r.region else ""
-        out.append(_by_content("targets.csv", _cells(
-            [r.slug, r.region_name, code, t.year, t.indicator, t.value, t.value_high, t.unit, t.modifier,
-             t.kind, verdicts.get((r.slug, t.indicator), "") if t.kind == TARGET else "", t.text, t.anchor,
-             u.report(r.slug, t.anchor)] for t in index.extractions[r.slug].targets)))
-    return out
+        return _csv([r.slug, r.region_name, code, t.year, t.indicator, t.value, t.value_high, t.unit, t.modifier,
+                     t.kind, verdict(r, t), t.text, t.anchor, u.report(r.slug, t.anchor)]
+                    for t in index.extractions[r.slug].targets)
+
+    return _per_report(ctx, "targets.csv", lambda r: (
+        signature, u.base, tuple(verdict(r, t) for t in index.extractions[r.slug].targets)), rows)
 
 
 def _uncertain(ctx: SiteContext, u: _Urls) -> list[Chunk]:
     index = target_index(ctx)
-    out = [_header("targets_uncertain.csv")]
-    for r in ctx.reports:
-        out.append(_by_content("targets_uncertain.csv", _cells(
-            [r.slug, r.region_name, r.year, x.kind, x.indicator, x.reason, x.text, x.anchor,
-             u.report(r.slug, x.anchor)] for x in index.extractions[r.slug].uncertain)))
-    return out
+    signature = catalogue_digest(index.catalogue)
+    return _per_report(ctx, "targets_uncertain.csv", lambda r: (signature, u.base), lambda r: _csv(
+        [r.slug, r.region_name, r.year, x.kind, x.indicator, x.reason, x.text, x.anchor, u.report(r.slug, x.anchor)]
+        for x in index.extractions[r.slug].uncertain))
 
 
 def data_chunks(ctx: SiteContext) -> dict[str, list[Chunk]]:
     """Every open data file, by name, as chunks (see the module docstring)."""
     u = _Urls(urls.site_url(ctx.root))
-
-    def whole(name: str, rows: Iterable[Iterable]) -> list[Chunk]:
-        return [_header(name), _by_content(name, _cells(rows))]
-
     out = {
-        "reports.csv": whole("reports.csv", _reports(ctx, u)),
+        "reports.csv": _reports(ctx, u),
         "paragraphs.jsonl": _paragraphs(ctx, u),
-        "terms.csv": whole("terms.csv", _terms(ctx, u)),
-        "definitions.csv": whole("definitions.csv", _definitions(ctx)),
+        "terms.csv": _terms(ctx, u),
+        "definitions.csv": _definitions(ctx),
         "occurrences.csv": _occurrences(ctx),
         "targets.csv": _targets(ctx, u),
         "targets_uncertain.csv": _uncertain(ctx, u),

@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Optional
 
+from ... import memo
 from ...model import REGION_LEVEL_LABELS, GlossaryEntry, Report
 from ..context import SiteContext
 
@@ -129,7 +130,12 @@ def sorted_reports(ctx: SiteContext, reports) -> list[Report]:
 
 
 def report_length(report: Report) -> int:
-    """Characters a reader reads: headings, paragraphs and the 名词解释 entries."""
+    """Characters a reader reads: headings, paragraphs and the 名词解释 entries (counted once
+    per report: the data files, region and term pages ask for every report's length)."""
+    return memo.table("report-length").get(memo.report_key(report), lambda: _length(report))
+
+
+def _length(report: Report) -> int:
     total = sum(len(s.title) for s in report.walk_sections())
     total += sum(len(p.text) for _, p in report.paragraphs())
     total += sum(len(e.term) + len(e.definition) for e in report.glossary)

@@ -95,6 +95,10 @@ class TopicIndex:
     def report_sections(self, topic_slug: str, report_slug: str) -> list[SectionMatch]:
         return self._by_report("sections").get((topic_slug, report_slug), [])
 
+    def paragraph_counts(self) -> list[tuple[str, str, int]]:
+        """``(topic slug, report slug, paragraphs)`` of every report with paragraphs on a topic, sorted."""
+        return sorted((topic, report, len(found)) for (topic, report), found in self._by_report("paragraphs").items())
+
     def paragraph_count(self, topic_slug: str, report_slug: str) -> int:
         return len(self.report_paragraphs(topic_slug, report_slug))
 

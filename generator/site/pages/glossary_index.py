@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from ... import memo
 from ...model import Term
 from ..render import urls
 from ..context import Page, SiteContext
@@ -188,11 +189,16 @@ def candidates_page(ctx: SiteContext) -> Page:
 
 
 def pages(ctx: SiteContext) -> Iterable[Page]:
-    # The lists show every term's usage count, which any report may change.
-    yield from ctx.cached("page:glossary-index", ctx.reports_key, lambda: index_pages(ctx))
     if ctx.glossary is None:
+        yield from ctx.cached("page:glossary-index", ctx.reports_key, lambda: index_pages(ctx))
         return
-    yield from ctx.cached("page:glossary-categories", ctx.reports_key, lambda: categories_pages(ctx))
-    yield from ctx.cached("page:glossary-numerals", ctx.reports_key, lambda: numerals_pages(ctx))
+    # The lists show every term's usage count, which any report may change (the terms
+    # themselves are in the site digest); the years view also each term's first year.
+    g = ctx.glossary
+    counts = memo.digest([(t.key, g.usage_count(t.key)) for t in g.ordered()])
+    yield from ctx.cached("page:glossary-index", counts, lambda: index_pages(ctx))
+    yield from ctx.cached("page:glossary-categories", counts, lambda: categories_pages(ctx))
+    yield from ctx.cached("page:glossary-numerals", counts, lambda: numerals_pages(ctx))
     yield ctx.cached("page:candidates", ctx.reports_key, lambda: candidates_page(ctx))
-    yield from ctx.cached("page:glossary-years", ctx.reports_key, lambda: years_pages(ctx))
+    firsts = sorted((key, r.year) for key, r in first_years(ctx).items())
+    yield from ctx.cached("page:glossary-years", (counts, memo.digest(firsts)), lambda: years_pages(ctx))

@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional
 
+from ... import memo
 from ...model import Report
 from ...targets import OUTCOME, Target
 from ..context import Page, SiteContext, region_slug
@@ -266,4 +267,15 @@ def pages(ctx: SiteContext) -> Iterator[Page]:
     for i, ind in enumerate(index.catalogue.indicators):
         rows = all_rows.get(ind.name)
         if rows:
-            yield from _indicator_pages(ctx, ind.name, slugs[ind.name], _sorted_rows(ctx, rows), i)
+            # Re-rendered only when one of its figures (or a report giving one) changed.
+            ordered, slug = _sorted_rows(ctx, rows), slugs[ind.name]
+            yield from ctx.cached("page:targets-indicator", memo.digest(ind.name, slug, i, PAGE_BUDGET, _row_inputs(ordered)),
+                                  lambda: list(_indicator_pages(ctx, ind.name, slug, ordered, i)))
+
+
+def _row_inputs(rows: list[Row]) -> list:
+    """What an indicator page shows of its rows: regions, and each cell's figures with the
+    slugs of the reports giving them (region names and addresses are in the site digest)."""
+    return [(row.region, row.province, [(year, c.target, c.target_report.slug if c.target_report else None,
+                                         c.outcome, c.outcome_report.slug if c.outcome_report else None)
+                                        for year, c in sorted(row.cells.items())]) for row in rows]

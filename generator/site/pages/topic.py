@@ -325,6 +325,7 @@ def pages(ctx: SiteContext) -> Iterable[Page]:
     for i, topic in enumerate(index.topics):
         topic_out, starts[topic.slug] = topic_pages(ctx, index, topic, i)
         built += topic_out
-    # The topic × region counts involve every report.
-    yield ctx.cached("page:topics-overview", ctx.reports_key, lambda: overview_page(ctx, index, starts))
+    # The topic × region counts involve every report: the page changes with a count or a start page.
+    yield ctx.cached("page:topics-overview", memo.digest(MATRIX_LINKS, index.paragraph_counts(), sorted(starts.items())),
+                     lambda: overview_page(ctx, index, starts))
     yield from built
