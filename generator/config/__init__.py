@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .. import memo
 from ..errors import ConfigError
 from ..model import Diagnostic
 from .types import (LINK_POLICIES, SEARCH_ENGINES, CuratedEntry, RegionConfig, ReportOverride, SiteConfig,
@@ -45,7 +46,17 @@ def load_config(root: Path | str = ".", region_exists=None) -> SiteConfig:
     ``region_exists(name) -> bool`` lets the caller validate report overrides
     against the administrative-division dataset without an import cycle.
     """
-    return read_config(root, Problems(fail_fast=True), region_exists)
+    # Reused across the rebuilds of one process (mkdocs serve) while every file's bytes are unchanged.
+    cdir = Path(root).resolve() / "site_config"
+    key = (str(root), str(cdir), region_exists, tuple(memo.digest(_bytes(cdir / name)) for name in FILE_SCHEMAS))
+    return memo.table("config").get(key, lambda: read_config(root, Problems(fail_fast=True), region_exists))
+
+
+def _bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:  # missing (a default applies) or unreadable: read_config says which
+        return None
 
 
 def check_config(root: Path | str = ".", region_exists=None) -> tuple[SiteConfig, list[Diagnostic]]:
