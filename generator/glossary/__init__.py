@@ -32,7 +32,7 @@ __all__ = ["Glossary", "build_glossary", "Matcher"]
 class _ReportOccurrences:
     """One report's occurrences and the lookups built from them (shared between builds)."""
 
-    __slots__ = ("all", "by_term", "links", "pairs")
+    __slots__ = ("all", "by_term", "links", "pairs", "pairs_digest")
 
     def __init__(self, occurrences: list[Occurrence]):
         self.all = occurrences  # reading order
@@ -43,6 +43,7 @@ class _ReportOccurrences:
             if occ.linked:
                 self.links.setdefault(occ.anchor, []).append(occ)
         self.pairs = co_occurrence(occurrences)
+        self.pairs_digest = memo.digest(sorted(self.pairs.items()))  # keys the related terms
 
 
 class Glossary:
@@ -69,7 +70,6 @@ class Glossary:
         self.matcher_digest = memo.digest(sorted(self.matcher.surfaces.items()),
                                           sorted(self.matcher.short_forms.items()), policy)
         table = memo.table("occurrences")
-        pairs: Counter = Counter()
         for report in sorted(reports, key=lambda r: r.slug):
             found = table.get(memo.report_key(report, self.matcher_digest), lambda: _ReportOccurrences(
                 report_occurrences(report, self.matcher, policy, self.matcher.lookup)))
@@ -77,7 +77,6 @@ class Glossary:
             for term_key, occs in found.by_term.items():
                 self._term_reports[term_key].append(report.slug)
                 self._usage[term_key] += len(occs)
-            pairs.update(found.pairs)
             for entry in report.glossary:
                 key = self.matcher.lookup(entry.term)
                 if key is not None and key in terms:
@@ -86,7 +85,12 @@ class Glossary:
             (self._terms_digest, self.matcher_digest), lambda: {
                 (key, i): self._link_definition(key, d.text)
                 for key, term in terms.items() for i, d in enumerate(term.definitions)})
-        self._related = related_terms([t.key for t in self._order], self._definition_links, pairs)
+        # Related terms also count the paragraphs each pair of terms shares, over every report:
+        # reused while no report's pairs changed (an edit that adds no term use changes none).
+        found_pairs = [found.pairs for found in self._by_report.values()]
+        self._related = memo.table("glossary:related").get(
+            (self._terms_digest, self.matcher_digest, tuple(f.pairs_digest for f in self._by_report.values())),
+            lambda: related_terms([t.key for t in self._order], self._definition_links, _sum(found_pairs)))
 
     def _link_definition(self, key: str, text: str) -> list[Span]:
         """The first mention of each other term in a definition; never the term itself."""
@@ -168,6 +172,13 @@ class Glossary:
     def jieba_user_dict(self) -> str:
         """jieba user dictionary text: ``word 100000 nz`` per headword and alias."""
         return jieba_user_dict(self._order)
+
+
+def _sum(counters: list[Counter]) -> Counter:
+    total: Counter = Counter()
+    for c in counters:
+        total.update(c)
+    return total
 
 
 def build_glossary(reports: list[Report], config: Optional[SiteConfig] = None,
