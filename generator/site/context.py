@@ -76,6 +76,7 @@ class SiteContext:
     _by_region: dict[str, list[Report]] = field(default_factory=dict)
     digest: str = ""  # configuration + glossary + report catalogue (see the module docstring)
     reports_key: Optional[tuple] = None  # every report's memo key; None if one has none
+    _key_by_slug: dict[str, Optional[tuple]] = field(default_factory=dict)  # report slug -> memo key
     # Facts derived from this context once per build (hierarchy walks, the target index):
     # the context does not change once pages are being written (see site/facts/reports.py).
     facts_cache: dict[str, Any] = field(default_factory=dict)
@@ -104,6 +105,7 @@ class SiteContext:
         ctx.digest = memo.digest(config, glossary.digest if glossary is not None else None, catalogue)
         keys = tuple(memo.report_key(r) for r in ordered)
         ctx.reports_key = None if None in keys else keys
+        ctx._key_by_slug = {r.slug: key for r, key in zip(ordered, keys)}
         return ctx
 
     def cached(self, table: str, key: Any, render: Callable[[], T]) -> T:
@@ -114,6 +116,11 @@ class SiteContext:
     def keys_of(self, reports) -> Optional[tuple]:
         """Memo keys of ``reports`` (None when one of them has none)."""
         keys = tuple(memo.report_key(r) for r in reports)
+        return None if None in keys else keys
+
+    def keys_of_slugs(self, slugs) -> Optional[tuple]:
+        """Memo keys of the reports with these slugs (None when one of them has none)."""
+        keys = tuple(map(self._key_by_slug.__getitem__, slugs))
         return None if None in keys else keys
 
     # -- reports -------------------------------------------------------------

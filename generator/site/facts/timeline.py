@@ -99,7 +99,11 @@ def _region_years(ctx: SiteContext) -> dict[str, frozenset[int]]:
 
 def first_years(ctx: SiteContext) -> dict[str, Report]:
     """Term key -> the report of its first appearance (same rule as ``term_timeline``),
-    for every term some dated report uses."""
+    for every term some dated report uses (computed once per context)."""
+    return facts_memo(ctx, "first-years", lambda: _first_years(ctx))
+
+
+def _first_years(ctx: SiteContext) -> dict[str, Report]:
     pos = region_order(ctx)
     out = {}
     for key in ctx.glossary.terms:

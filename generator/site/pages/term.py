@@ -219,7 +219,7 @@ def term_pages(ctx: SiteContext, term: Term, order: int) -> list[Page]:
     Outside the navigation: the glossary lists lead to them (a nav of every term would be
     in every term page's sidebar)."""
     page = urls.term_page(term.slug)
-    users = ctx.keys_of(ctx.report(s) for s in ctx.glossary.term_reports(term.key))
+    users = ctx.keys_of_slugs(ctx.glossary.term_reports(term.key))
     key = None if users is None else (term.key, users, tuple(ctx.glossary.related(term.key)))
     contents = ctx.cached("page:term", key, lambda: _render(ctx, page, term))
     letter = letter_of(term)
