@@ -45,9 +45,18 @@ def _totals(report: Report) -> tuple[int, int]:
 
 
 def share(index: TopicIndex, topic_slug: str, report: Report) -> Share:
-    matches = index.report_paragraphs(topic_slug, report.slug)
+    paragraphs, chars = _on_topics(index, report).get(topic_slug, (0, 0))
     total_p, total_c = report_totals(report)
-    return Share(len(matches), total_p, sum(len(m.paragraph.text) for m in matches), total_c)
+    return Share(paragraphs, total_p, chars, total_c)
+
+
+def _on_topics(index: TopicIndex, report: Report) -> dict[str, tuple[int, int]]:
+    """Topic slug -> (paragraphs, characters) of the report on it, counted once per report and
+    topic assignment (every topic page asks for every report)."""
+    key = memo.report_key(report, index.signature) if index.signature else None
+    return memo.table("attention:report").get(key, lambda: {
+        t.slug: (len(found), sum(len(m.paragraph.text) for m in found))
+        for t in index.topics if (found := index.report_paragraphs(t.slug, report.slug))})
 
 
 def bucket(value: float) -> int:

@@ -73,6 +73,7 @@ class TopicIndex:
     topics: list[Topic]
     paragraphs: dict[str, list[ParagraphMatch]] = field(default_factory=dict)  # topic slug -> matches
     sections: dict[str, list[SectionMatch]] = field(default_factory=dict)
+    signature: str = ""  # topics_signature of what assigned the matches ("" when unknown)
     _cache: dict = field(default_factory=dict, repr=False)  # per-report lookups, built on first use
 
     def topic(self, slug: str) -> Topic:
@@ -281,10 +282,10 @@ def assign_topics(reports: Iterable[Report], topics: list[Topic],
     """Assign every section and paragraph of ``reports`` to the topics it matches
     (``report_topics`` for each report, merged in slug order)."""
     matcher = TopicMatcher(topics, term_aliases)
-    index = TopicIndex(list(topics), {t.slug: [] for t in topics}, {t.slug: [] for t in topics})
     # One report's matches are reused across rebuilds while the report, the topics and the
     # glossary aliases are unchanged (generator/memo.py).
     signature = topics_signature(topics, term_aliases)
+    index = TopicIndex(list(topics), {t.slug: [] for t in topics}, {t.slug: [] for t in topics}, signature)
     table = memo.table("topics")
     by_section = index._cache["sections"] = {}  # the per-report lookups, filled as we go
     by_paragraph = index._cache["paragraphs"] = {}

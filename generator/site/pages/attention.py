@@ -8,6 +8,7 @@ reports in at least two years (one year per region has no "over time").
 
 from __future__ import annotations
 
+from ... import memo
 from ...config import Topic
 from ..context import SiteContext
 from ..facts.attention import BUCKETS, bucket, share
@@ -38,6 +39,11 @@ def attention_blocks(ctx: SiteContext, page: str, index: TopicIndex, topic: Topi
             regions.append((group.name, by_year))
     if not any(len(by_year) > 1 for _, by_year in regions):
         return []
+    # Drawn again only when a share changed (topic names and regions are in the site digest).
+    return ctx.cached("fragment:attention", (page, topic.slug, TOP_REGIONS, memo.digest(regions)), lambda: _blocks(regions))
+
+
+def _blocks(regions: list[tuple[str, dict]]) -> list[str]:
     years = sorted({y for _, by_year in regions for y in by_year})
     axis = list(range(years[0], years[-1] + 1))
     charted = [r for r in regions if len(r[1]) > 1]
