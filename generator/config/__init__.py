@@ -46,7 +46,8 @@ def load_config(root: Path | str = ".", region_exists=None) -> SiteConfig:
     ``region_exists(name) -> bool`` lets the caller validate report overrides
     against the administrative-division dataset without an import cycle.
     """
-    # Reused across the rebuilds of one process (mkdocs serve) while every file's bytes are unchanged.
+    # Reused across the rebuilds of one process (mkdocs serve) while every file's bytes are unchanged
+    # (the key holds the region_exists callable: an in-process table, not one to persist).
     cdir = Path(root).resolve() / "site_config"
     key = (str(root), str(cdir), region_exists, tuple(memo.digest(_bytes(cdir / name)) for name in FILE_SCHEMAS))
     return memo.table("config").get(key, lambda: read_config(root, Problems(fail_fast=True), region_exists))
