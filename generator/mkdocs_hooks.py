@@ -94,7 +94,7 @@ def on_config(config):
 
     out_dir = Path(config.docs_dir).resolve()
     try:
-        result = build.build_site(root, out_dir=out_dir, quiet=True, echo=False)
+        result = build.build_site(root, out_dir=out_dir, quiet=True, echo=False, cache=True)
     except GeneratorError as err:
         raise PluginError(err.format()) from None
     # Input warnings are shown; they fail the build only when they fail build_site
@@ -134,8 +134,10 @@ def on_config(config):
 
 
 def on_startup(command, dirty):
+    from generator.process import tune_gc
     from generator.site import serve
 
+    tune_gc()
     global _COMMAND
     _COMMAND = command
     serve.on_startup(command, dirty)

@@ -15,11 +15,12 @@ import json
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
+from .. import memo
 from ..model import Report, Section
 from ..site.context import SiteContext
 from ..site.facts.reports import report_length
 from ..site.facts.targets import number, target_index
-from ..site.facts.topics import assign_topics, glossary_aliases
+from ..site.facts.topics import TopicMatcher, glossary_aliases, memo_report_topics, topic_signature
 from ..site.render import urls
 from ..targets import TARGET
 from .columns import BY_NAME, FILES
@@ -75,21 +76,35 @@ def _section_paths(report: Report) -> dict[int, list[str]]:
 
 
 def _paragraphs(ctx: SiteContext, u: _Urls) -> bytes:
+    """One JSON line per paragraph. Each report's lines are kept per report (memo, and the
+    on-disk cache): a run after a one-report change formats and matches that report only."""
     topics = ctx.config.topics
-    index = assign_topics(ctx.reports, topics, glossary_aliases(topics, ctx.glossary))
-    of: dict[tuple[str, str], list[str]] = {}
-    for topic in topics:  # configuration order
-        for m in index.paragraphs.get(topic.slug, ()):
-            of.setdefault((m.report.slug, m.paragraph.anchor), []).append(topic.slug)
-    lines = []
-    for r in ctx.reports:
+    aliases = glossary_aliases(topics, ctx.glossary)
+    signature = topic_signature(topics, aliases)
+    matcher: list[TopicMatcher] = []
+
+    def lazy_matcher() -> TopicMatcher:
+        if not matcher:
+            matcher.append(TopicMatcher(topics, aliases))
+        return matcher[0]
+
+    def lines(r: Report) -> bytes:
+        of: dict[str, list[str]] = {}
+        found = memo_report_topics(r, signature, lazy_matcher)[1]
+        for topic in topics:  # configuration order
+            for m in found.get(topic.slug, ()):
+                of.setdefault(m.paragraph.anchor, []).append(topic.slug)
         paths = _section_paths(r)
+        out = []
         for section, p in r.paragraphs():
             record = {"report": r.slug, "anchor": p.anchor,
                       "section": paths[id(section)] if section is not None else [], "kind": p.kind,
-                      "text": p.text, "topics": of.get((r.slug, p.anchor), []), "url": u.report(r.slug, p.anchor)}
-            lines.append(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
-    return ("\n".join(lines) + "\n" if lines else "").encode("utf-8")
+                      "text": p.text, "topics": of.get(p.anchor, []), "url": u.report(r.slug, p.anchor)}
+            out.append(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+        return "".join(out).encode("utf-8")
+
+    table = memo.table("data-paragraphs", persistent=True)
+    return b"".join(table.get(memo.report_key(r, signature, u.base), lambda: lines(r)) for r in ctx.reports)
 
 
 def _first_years(ctx: SiteContext) -> dict[str, Optional[int]]:
@@ -115,10 +130,19 @@ def _definitions(ctx: SiteContext) -> Iterator[list]:
             yield [t.key, d.origin, d.source, d.report_slug, d.anchor, d.term_as_written, d.region, d.year, d.text]
 
 
-def _occurrences(ctx: SiteContext) -> Iterator[list]:
-    for r in ctx.reports:
-        for o in ctx.glossary.occurrences(r.slug):
-            yield [o.term_key, r.slug, o.anchor, o.start, o.end - o.start]
+def _occurrences(ctx: SiteContext) -> bytes:
+    """occurrences.csv; each report's rows kept per report like paragraphs.jsonl's lines."""
+    g = ctx.glossary
+
+    def rows(r: Report) -> bytes:
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\n").writerows(
+            [o.term_key, r.slug, o.anchor, str(o.start), str(o.end - o.start)] for o in g.occurrences(r.slug))
+        return out.getvalue().encode("utf-8")
+
+    table = memo.table("data-occurrences", persistent=True)
+    return _csv("occurrences.csv", ()) + b"".join(
+        table.get(memo.report_key(r, g.matcher_digest), lambda: rows(r)) for r in ctx.reports)
 
 
 def _targets(ctx: SiteContext, u: _Urls) -> Iterator[list]:
@@ -152,7 +176,7 @@ def data_files(ctx: SiteContext) -> dict[str, bytes]:
         "paragraphs.jsonl": _paragraphs(ctx, u),
         "terms.csv": table("terms.csv", _terms(ctx, u)),
         "definitions.csv": table("definitions.csv", _definitions(ctx)),
-        "occurrences.csv": table("occurrences.csv", _occurrences(ctx)),
+        "occurrences.csv": _occurrences(ctx),
         "targets.csv": table("targets.csv", _targets(ctx, u)),
         "targets_uncertain.csv": table("targets_uncertain.csv", _uncertain(ctx, u)),
     }

@@ -53,7 +53,11 @@ class Glossary:
             raise ValueError(f"unknown link policy {policy!r}; use one of {', '.join(LINK_POLICIES)}")
         self.terms = terms
         self.policy = policy
-        self._order = sorted(terms.values(), key=sort_key)
+        # Pinyin order is slow to compute (pypinyin per headword): kept per set of headwords.
+        order = memo.table("term-order", persistent=True).get(
+            memo.digest(sorted((k, t.headword) for k, t in terms.items())),
+            lambda: [t.key for t in sorted(terms.values(), key=sort_key)])
+        self._order = [terms[k] for k in order]
         self.matcher = Matcher(surface_map(terms))
         self._by_report: dict[str, _ReportOccurrences] = {}
         self._term_reports: dict[str, list[str]] = {key: [] for key in terms}  # report slugs, sorted
@@ -63,8 +67,7 @@ class Glossary:
         # a rebuild after a one-report edit works per term and report, not per occurrence.
         self.matcher_digest = memo.digest(sorted(self.matcher.surfaces.items()),
                                           sorted(self.matcher.short_forms.items()), policy)
-        table = memo.table("occurrences")
-        pairs: Counter = Counter()
+        table = memo.table("occurrences", persistent=True)
         for report in sorted(reports, key=lambda r: r.slug):
             found = table.get(memo.report_key(report, self.matcher_digest), lambda: _ReportOccurrences(
                 report_occurrences(report, self.matcher, policy, self.matcher.lookup)))
@@ -72,15 +75,29 @@ class Glossary:
             for term_key, occs in found.by_term.items():
                 self._term_reports[term_key].append(report.slug)
                 self._usage[term_key] += len(occs)
-            pairs.update(found.pairs)
             for entry in report.glossary:
                 key = self.matcher.lookup(entry.term)
                 if key is not None and key in terms:
                     self._entry_terms[(report.slug, entry.anchor)] = key
-        self._definition_links = {
-            (key, i): self._link_definition(key, d.text)
-            for key, term in terms.items() for i, d in enumerate(term.definitions)}
-        self._related = related_terms([t.key for t in self._order], self._definition_links, pairs)
+        # Definition links depend on the definitions and the surfaces matched; related terms
+        # on those links and on which terms share a paragraph in any report: both kept
+        # across runs while their inputs are unchanged.
+        definitions_key = memo.digest(self.matcher_digest, [(key, [d.text for d in terms[key].definitions])
+                                                            for key in sorted(terms)])
+        self._definition_links = memo.table("definition-links", persistent=True).get(
+            definitions_key, lambda: {(key, i): self._link_definition(key, d.text)
+                                      for key, term in terms.items() for i, d in enumerate(term.definitions)})
+        reports_key = None if any(not r.digest for r in reports) else memo.digest(
+            definitions_key, order, sorted((r.digest, r.slug) for r in reports))
+        self._related = memo.table("related-terms", persistent=True).get(
+            reports_key, lambda: related_terms(order, self._definition_links, self._pairs()))
+
+    def _pairs(self) -> Counter:
+        """How often each two terms share a paragraph, over every report."""
+        pairs: Counter = Counter()
+        for slug in sorted(self._by_report):
+            pairs.update(self._by_report[slug].pairs)
+        return pairs
 
     def _link_definition(self, key: str, text: str) -> list[Span]:
         """The first mention of each other term in a definition; never the term itself."""
@@ -174,4 +191,9 @@ def build_glossary(reports: list[Report], config: Optional[SiteConfig] = None,
     policy = link_policy or (config.settings.link_policy if config is not None else "section")
     categories = config.categories if config is not None else {}
     topics = config.topics if config is not None else []
-    return Glossary(collect_terms(reports, curated, categories, topics), reports, policy)
+    # The merged terms depend on the curated file, the category rules and each report's
+    # 名词解释 (named by the report's content digest and slug): kept across runs.
+    key = None if any(not r.digest for r in reports) else memo.digest(
+        curated, sorted(categories.items()), topics, [(r.digest, r.slug) for r in reports])
+    terms = memo.table("terms", persistent=True).get(key, lambda: collect_terms(reports, curated, categories, topics))
+    return Glossary(terms, reports, policy)
