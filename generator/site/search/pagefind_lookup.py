@@ -106,22 +106,23 @@ def write_terms(bundle_dir: Path, table: dict[str, list[str]]) -> int:
     return len(table)
 
 
-def heavy_chunks(bundle_dir: Path) -> list[list]:
-    """[first word, last word, bytes] of the index chunks of at least ``HEAVY_CHUNK`` bytes."""
+def heavy_chunks(bundle_dir: Path, min_bytes: int = HEAVY_CHUNK) -> list[list]:
+    """[first word, last word, bytes] of the index chunks of at least ``min_bytes``."""
     bundle_dir = Path(bundle_dir)
     out = []
     for first, last, name in pagefind_meta.index_chunks(bundle_dir):
         path = bundle_dir / "index" / f"{name}.pf_index"
         size = path.stat().st_size if path.is_file() else 0
-        if size >= HEAVY_CHUNK:
+        if size >= min_bytes:
             out.append([first, last, size])
     return out
 
 
-def write_heavy(bundle_dir: Path) -> int:
-    chunks = heavy_chunks(bundle_dir)
+def write_heavy(bundle_dir: Path, min_bytes: int = HEAVY_CHUNK, budget: int = HEAVY_BUDGET) -> int:
+    """Write ``HEAVY_FILE``; the number of chunks listed (tests lower the thresholds)."""
+    chunks = heavy_chunks(bundle_dir, min_bytes)
     (Path(bundle_dir) / HEAVY_FILE).write_text(
-        json.dumps({"budget": HEAVY_BUDGET, "chunks": chunks}, ensure_ascii=False, separators=(",", ":")),
+        json.dumps({"budget": budget, "chunks": chunks}, ensure_ascii=False, separators=(",", ":")),
         encoding="utf-8")
     return len(chunks)
 

@@ -18,7 +18,7 @@ from .pagefind_ui import SCRIPT_NAME, SEARCH_MARKUP
 # Pages under these top folders get a kind label (shown in results' meta).
 KINDS = {"reports": "报告", "glossary": "术语", "regions": "地区", "topics": "专题", "years": "年份", "about": "关于"}
 # Pages in glossary/ that are lists, not term pages.
-GLOSSARY_LISTS = {"index", "categories", "numerals"}
+GLOSSARY_LISTS = {"index", "categories", "numerals", "by-year"}
 # Built pages left out of the index: the glossary lists repeat every headword and short
 # definition, so they would crowd every term query; the candidates page lists phrases
 # that are not terms; 404 is not content. The term pages themselves are indexed.
@@ -26,7 +26,9 @@ NOT_INDEXED = {"404.html", "glossary/index.html", "about/candidates/index.html",
                *(f"glossary/{name}/index.html" for name in GLOSSARY_LISTS - {"index"})}
 # The glossary lists' own pages (one per letter, category or numeral, and their further
 # pages: glossary/categories/14--18/): lists too. Indexed, 乡村振兴 listed a category page first.
-LIST_FOLDERS = {"categories", "numerals", "letters"}
+# glossary/by-year/2024/ (terms by first year) was indexed as a term page and listed for
+# 三北工程 on cn/.
+LIST_FOLDERS = {"categories", "numerals", "letters", "by-year"}
 
 
 # The 对比 pages (reports/compare/…) repeat two reports' section titles and term names:

@@ -16,11 +16,12 @@ from __future__ import annotations
 import gzip
 import json
 from pathlib import Path
+from typing import Any
 
 SIGNATURE = b"pagefind_dcd"
 
 
-def _decode(data: bytes, i: int):
+def _decode(data: bytes, i: int) -> tuple[Any, int]:
     head = data[i]
     major, info = head >> 5, head & 31
     i += 1
@@ -42,13 +43,13 @@ def _decode(data: bytes, i: int):
         raw = data[i:i + value]
         return (raw.decode("utf-8") if major == 3 else raw), i + value
     if major == 4:
-        items = []
+        items: list[Any] = []
         while (value < 0 and data[i] != 0xFF) or len(items) < value:
             item, i = _decode(data, i)
             items.append(item)
         return items, i + (1 if value < 0 else 0)
     if major == 5:
-        out = {}
+        out: dict[Any, Any] = {}
         while (value < 0 and data[i] != 0xFF) or len(out) < value:
             key, i = _decode(data, i)
             out[key], i = _decode(data, i)
@@ -58,7 +59,7 @@ def _decode(data: bytes, i: int):
     raise ValueError(f"unsupported CBOR major type {major} at byte {i - 1}")
 
 
-def read(path: Path):
+def read(path: Path) -> Any:
     """The decoded CBOR of a Pagefind ``pf_meta`` (or ``pf_index``) file."""
     raw = gzip.decompress(Path(path).read_bytes())
     if not raw.startswith(SIGNATURE):
@@ -78,7 +79,7 @@ def meta_files(bundle_dir: Path) -> list[Path]:
 
 def index_chunks(bundle_dir: Path) -> list[tuple[str, str, str]]:
     """(first word, last word, chunk hash) of every index chunk, all languages."""
-    out = []
+    out: list[tuple[str, str, str]] = []
     for path in meta_files(bundle_dir):
         meta = read(path)
         if not (isinstance(meta, list) and len(meta) > 2 and isinstance(meta[2], list)):
