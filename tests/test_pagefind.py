@@ -61,6 +61,11 @@ def test_quotes_in_the_article_text_are_left_out_of_the_index_and_nowhere_else()
     assert (f'<p>实施<a href="x" title="“三北”工程：说明">{q.format("“")}三北{q.format("”")}工程</a>'
             f'攻坚战，{q.format("「")}一网通办{q.format("」")}</p>') in html
     assert "“站名”" in html  # the header, outside the article, is not touched
+    marked = page("报告").replace("<p>正文</p>", '<p id="p1">正文<a class="headerlink" href="#p1" data-search-exclude>¶</a></p>'
+                                 '<div class="excerpts" data-search-exclude="true"><p>摘录</p></div>')
+    html = pagefind.rewrite_page(marked, PurePosixPath("reports/r/index.html"))
+    assert "data-search-exclude" not in html  # Material's search is off: its marks go
+    assert '<a class="headerlink" href="#p1">¶</a>' in html and '<div class="excerpts">' in html
     # A page that is not indexed is left as it was.
     listing = pagefind.rewrite_page(page("“四办”改革"), PurePosixPath("glossary/index.html"))
     assert "<pf-q>" not in listing
