@@ -142,3 +142,28 @@ def test_material_settings_are_the_same_object_in_utf8(site):
     config = json.loads(raw)
     assert "\\u" not in raw and "navigation.instant" in config["features"]
     assert config["translations"]["search.result.placeholder"] == "键入以开始搜索"
+
+
+def test_no_page_carries_more_than_the_shared_chrome(site):
+    """Every page's chrome stays at Material's shared parts: a regression that puts the
+    icons back inline (4 KB) or grows the sidebar shows in the median."""
+    pages = chrome.page_weights(site)
+    assert max(p.chrome for p in pages) <= CHROME_LIMIT
+    assert sorted(p.chrome for p in pages)[len(pages) // 2] <= 14 * 1024
+
+
+def test_icon_stylesheet_keeps_the_rules_of_pages_not_rendered_again():
+    from generator.site.render.chrome_icons import IconSheet
+
+    first, second = IconSheet(), IconSheet()
+    first.page('<link rel="stylesheet" href="../assets/stylesheets/main.x.min.css">'
+               '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M1 1h2"/></svg>')
+    out = second.page('<link rel="stylesheet" href="assets/stylesheets/main.x.min.css">'
+                      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M2 2h3"/></svg>'
+                      '<article class="md-content__inner md-typeset"><svg xmlns="http://www.w3.org/2000/svg" '
+                      'viewBox="0 0 9 9"><path d="M0 0"/></svg></article>')
+    assert '<link rel="stylesheet" href="stylesheets/chrome-icons.css">' in out  # from the site root
+    assert 'viewBox="0 0 9 9"><path' in out  # a drawing inside the article stays inline
+    css = second.css(first.css())  # a serve rebuild that rendered one page: both icons kept
+    assert set(first.icons) | set(second.icons) == set(re.findall(r"^svg\.(mi-[0-9a-f]+)\{", css, re.M))
+    assert second.css(first.css()) == second.css(second.css(first.css()))  # stable
