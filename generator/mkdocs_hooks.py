@@ -13,8 +13,9 @@ Thin on purpose: everything also works as ``python -m generator build && mkdocs 
   Pagefind and ``on_post_build`` indexes the built site (generator/site/search/pagefind.py).
 - ``on_page_context`` (last, after the search plugin read the page) bounds the table of
   contents Material shows in the sidebar (generator/site/render/page_toc.py): long
-  titles cut, the deepest levels dropped while it is over 12 KB; the page's headings
-  and anchors are not touched.
+  titles cut, the deepest levels dropped while it is over 12 KB (6 KB for a page in the
+  nav, whose toc Material also writes into the drawer); the page's headings and anchors
+  are not touched.
 - ``on_post_page`` compacts each page's HTML (generator/site/render/html.py: white-space
   runs with a line break become one line break, Material's settings script as compact
   UTF-8 JSON; the page looks the same, its chrome is a quarter smaller) and draws
@@ -177,11 +178,19 @@ def on_page_content(html, page, config, files):
     return html
 
 
+_NAV_PAGES: tuple[object, frozenset] = (None, frozenset())  # (the nav, its pages' source paths)
+
+
 @event_priority(-100)  # after the search plugin has indexed the page with its whole toc
 def on_page_context(context, page, config, nav):
-    from generator.site.render.page_toc import bound_toc
+    from generator.site.render.page_toc import BUDGET, bound_toc
 
-    page.toc = bound_toc(page.toc)
+    global _NAV_PAGES
+    if _NAV_PAGES[0] is not nav:
+        _NAV_PAGES = (nav, frozenset(p.file.src_uri for p in nav.pages))
+    # Material writes the toc of a page in the nav twice (the sidebar and the drawer).
+    in_nav = page.file.src_uri in _NAV_PAGES[1]
+    page.toc = bound_toc(page.toc, BUDGET // 2 if in_nav else BUDGET)
     return context
 
 

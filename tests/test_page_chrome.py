@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -50,6 +51,12 @@ def long_report() -> str:
     return "\n".join(lines)
 
 
+def long_page() -> str:
+    parts = [f"## 第{p}部分关于推进重点领域改革和扩大高水平对外开放的说明\n\n正文。\n\n"
+             + "".join(f"### 第{p}部分第{q}条的详细说明\n\n正文。\n\n" for q in range(4)) for p in range(60)]
+    return "# 长页面\n\n" + "".join(parts)
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     work = tmp_path_factory.mktemp("chrome")
@@ -57,6 +64,9 @@ def site(tmp_path_factory) -> Path:
     reports.mkdir()
     (reports / f"{SLUG}.txt").write_text(long_report(), encoding="utf-8")
     root = worker.make_project(work, reports, "material")
+    (root / "docs_src").unlink()  # a copy, with one hand-written page (in the nav) of 300 headings
+    shutil.copytree(ROOT / "docs_src", root / "docs_src")
+    (root / "docs_src" / "about" / "long.md").write_text(long_page(), encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
            "NO_MKDOCS_2_WARNING": "1"}
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=root, env=env,
@@ -142,6 +152,13 @@ def test_material_settings_are_the_same_object_in_utf8(site):
     config = json.loads(raw)
     assert "\\u" not in raw and "navigation.instant" in config["features"]
     assert config["translations"]["search.result.placeholder"] == "键入以开始搜索"
+
+
+def test_a_page_in_the_nav_shows_its_toc_twice_and_still_has_bounded_chrome(site):
+    html = (site / "about" / "long" / "index.html").read_text(encoding="utf-8")
+    assert html.count('class="md-nav md-nav--secondary"') == 2  # the sidebar and the drawer
+    assert len(re.findall(r'<h[23] id="', html)) == 60 * 5
+    assert chrome.chrome_bytes(html.encode("utf-8")) <= CHROME_LIMIT
 
 
 def test_no_page_carries_more_than_the_shared_chrome(site):
