@@ -108,6 +108,8 @@ def bound_toc(toc: TableOfContents, budget: int = BUDGET) -> TableOfContents:
     items = list(toc)
     if items and items[0].level == 1:
         head = AnchorLink(items[0].title, items[0].id, items[0].level)
+        if hasattr(items[0], "active"):
+            head.active = items[0].active  # type: ignore[attr-defined]
         head.children = bound_entries(items[0].children, budget)
         return TableOfContents([head] + items[1:])
     return TableOfContents(bound_entries(items, budget))
