@@ -39,7 +39,7 @@ def test_term_page_gets_body_weight_term_title_and_script():
     assert ('<h1 data-pagefind-weight="10" data-pf-term="三北工程|glossary/san-bei-gong-cheng/|三北工程|正文"'
             ' id="x">') in html
     assert "data-pagefind-filter" not in html  # a Pagefind filter is one file every query downloads
-    assert 'class="headerlink" data-pagefind-ignore' in html
+    assert 'class="headerlink"' in html and ".headerlink" in pagefind.EXCLUDE_SELECTORS  # no ¶ in the index
     assert f'<script src="../../{SCRIPT_NAME}"></script>\n</body>' in html
     # Material's box stays in place; only Material's search component is detached from it.
     assert 'class="md-search" data-pf-search role="dialog"' in html
@@ -50,21 +50,26 @@ def test_term_page_gets_body_weight_term_title_and_script():
 def test_quoted_headword_is_one_term_value_and_indexed_without_quotes():
     html = pagefind.rewrite_page(page("“四办”改革"), PurePosixPath("glossary/si-ban-gai-ge/index.html"))
     assert 'data-pf-term="“四办”改革|glossary/si-ban-gai-ge/|“四办”改革|正文"' in html
-    assert ('<span data-pagefind-ignore>“</span>四办<span data-pagefind-ignore>”</span>改革'
-            '<a class="headerlink" data-pagefind-ignore') in html
+    assert '<pf-q>“</pf-q>四办<pf-q>”</pf-q>改革<a class="headerlink"' in html
+    assert "pf-q" in pagefind.EXCLUDE_SELECTORS
 
 
 def test_quotes_in_the_article_text_are_left_out_of_the_index_and_nowhere_else():
     body = '<p>实施<a href="x" title="“三北”工程：说明">“三北”工程</a>攻坚战，「一网通办」</p>'
     html = pagefind.rewrite_page(page("报告").replace("<p>正文</p>", body).replace("站名", "“站名”"),
                                  PurePosixPath("reports/r/index.html"))
-    q = "<span data-pagefind-ignore>{}</span>"
+    q = "<pf-q>{}</pf-q>"
     assert (f'<p>实施<a href="x" title="“三北”工程：说明">{q.format("“")}三北{q.format("”")}工程</a>'
             f'攻坚战，{q.format("「")}一网通办{q.format("」")}</p>') in html
     assert "“站名”" in html  # the header, outside the article, is not touched
+    marked = page("报告").replace("<p>正文</p>", '<p id="p1">正文<a class="headerlink" href="#p1" data-search-exclude>¶</a></p>'
+                                 '<div class="excerpts" data-search-exclude="true"><p>摘录</p></div>')
+    html = pagefind.rewrite_page(marked, PurePosixPath("reports/r/index.html"))
+    assert "data-search-exclude" not in html  # Material's search is off: its marks go
+    assert '<a class="headerlink" href="#p1">¶</a>' in html and '<div class="excerpts">' in html
     # A page that is not indexed is left as it was.
     listing = pagefind.rewrite_page(page("“四办”改革"), PurePosixPath("glossary/index.html"))
-    assert "data-pagefind-ignore>“" not in listing
+    assert "<pf-q>" not in listing
 
 
 def test_region_page_is_listed_under_its_name():

@@ -23,7 +23,8 @@ What it does:
      ``pagefind_lookup`` turns into small key-sharded files; the search script reads the
      one shard of the query to put an exact title hit first;
    - Chinese quotation marks in the indexed text are left out of the index (wrapped in
-     ``data-pagefind-ignore`` spans; the page looks the same), so ``“三北”工程`` is
+     ``<pf-q>`` elements, which Pagefind is told to exclude, as the permalinks; the page
+     looks the same), so ``“三北”工程`` is
      indexed as the words of 三北工程 next to each other and a search for the term finds
      its quoted uses; excerpts then show the phrase without the quotes;
    - Material's search box stays where and how it is, but answers come from Pagefind:
@@ -71,7 +72,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from . import pagefind_lookup, zh_segment
-from .pagefind_markup import ARTICLE_RE, MATERIAL_BOX, MATERIAL_FORM, rewrite_page  # noqa: F401 (the page markup)
+from .pagefind_markup import ARTICLE_RE, EXCLUDE_SELECTORS, MATERIAL_BOX, MATERIAL_FORM, rewrite_page  # noqa: F401 (the page markup)
 from .pagefind_ui import SCRIPT_NAME, presplit_js, search_js
 
 WORKER = "pagefind-worker.js"
@@ -147,6 +148,8 @@ def index_site(site_dir: Path) -> int:
     if out_dir.is_dir():  # stale chunks from an earlier build would otherwise stay
         shutil.rmtree(out_dir)
     cmd = [str(exe), "--site", str(site_dir), "--output-path", str(out_dir), "--force-language", "zh"]
+    for selector in EXCLUDE_SELECTORS:
+        cmd += ["--exclude-selectors", selector]
     proc = subprocess.run(cmd, capture_output=True, text=True)
     entry = out_dir / "pagefind-entry.json"
     if proc.returncode != 0 or not entry.is_file() or entry.stat().st_size == 0:
