@@ -15,6 +15,7 @@ import sys
 
 from .commands import COMMANDS
 from .errors import GeneratorError
+from .process import tune_gc
 
 INSTALLED_NAME = "gov-report-site"  # [project.scripts] in pyproject.toml
 
@@ -48,6 +49,7 @@ def _quiet_stdout() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    tune_gc()
     try:
         args = build_parser().parse_args(argv)
         try:

@@ -34,31 +34,43 @@ The caching mechanisms of the generator, and why each is the right one where it 
 - per-build facts kept on the ``SiteContext`` (``site/facts``): derived from one
   context, thrown away with it;
 - the writer's record of what it wrote (``site/writer.py``): it mirrors files on disk,
-  not a computation.
+  not a computation;
+- the on-disk store (``memo_store.py``): the entries of the tables declared
+  ``persistent`` (self-contained values: parsed reports, occurrences, targets …) kept
+  between processes, so ``build``, ``export`` and a restarted ``serve`` parse and match
+  only the reports that changed since any earlier run of the same code.
 """
 
 from __future__ import annotations
 
 import hashlib
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Hashable, Iterator, Optional, TypeVar
 
 if TYPE_CHECKING:
+    from .memo_store import Store
     from .model import Report
 
 T = TypeVar("T")
 
 
 class Table:
-    """One kind of memoized result (e.g. parsed reports, rendered pages)."""
+    """One kind of memoized result (e.g. parsed reports, rendered pages).
 
-    def __init__(self, name: str):
+    ``persistent``: entries are also kept in the on-disk store when one is set
+    (``persist``). Only for values that hold no reference to objects of other tables
+    (a ``Report`` inside a topics match would come back as a copy of its own)."""
+
+    def __init__(self, name: str, persistent: bool = False):
         self.name = name
+        self.persistent = persistent
         # key -> (value, entries of other tables its computation used)
         self._data: dict[Hashable, tuple[object, list]] = {}
         self._used: dict[Hashable, tuple[object, list]] = {}
         self.hits = 0
         self.misses = 0
+        self.loaded = 0  # hits served by the on-disk store
 
     def get(self, key: Optional[Hashable], compute: Callable[[], T]) -> T:
         """The value stored under ``key``, computing (and storing) it on a miss.
@@ -70,6 +82,11 @@ class Table:
         if _COMPUTING:  # the enclosing computation depends on this entry
             _COMPUTING[-1].append((self, key))
         entry = self._data.get(key)
+        if entry is None and self.persistent and _STORE is not None:
+            found = _STORE.load(self.name, key)
+            if found is not None:
+                entry = self._data[key] = (found[0], [])
+                self.loaded += 1
         if entry is None:
             self.misses += 1
             inner: list = []
@@ -79,6 +96,8 @@ class Table:
             finally:
                 _COMPUTING.pop()
             entry = self._data[key] = (value, inner)
+            if self.persistent and _STORE is not None:
+                _STORE.save(self.name, key, value)
         else:
             self.hits += 1
         self._keep(key, entry)
@@ -105,14 +124,28 @@ class Table:
 _COMPUTING: list[list] = []  # for each computation in progress: the entries it used
 _TABLES: dict[str, Table] = {}
 _DEPTH = 0
+_STORE: Optional["Store"] = None
 
 
-def table(name: str) -> Table:
-    """The table called ``name`` (created on first use)."""
+def table(name: str, persistent: bool = False) -> Table:
+    """The table called ``name`` (created on first use); ``persistent``: see ``Table``."""
     found = _TABLES.get(name)
     if found is None:
-        found = _TABLES[name] = Table(name)
+        found = _TABLES[name] = Table(name, persistent)
     return found
+
+
+def persist(directory: Optional[Path]) -> None:
+    """Keep the persistent tables' entries under ``directory`` between processes (the
+    ``cache_dir`` of site.yaml; the commands and the MkDocs hook set it), or in memory
+    only (None, the default of library calls and tests)."""
+    global _STORE
+    if directory is None:
+        _STORE = None
+    elif _STORE is None or _STORE.root != Path(directory):
+        from .memo_store import Store
+
+        _STORE = Store(Path(directory))
 
 
 @contextmanager
@@ -121,7 +154,7 @@ def build() -> Iterator[None]:
     global _DEPTH
     _DEPTH += 1
     for t in _TABLES.values():
-        t.hits = t.misses = 0
+        t.hits = t.misses = t.loaded = 0
     try:
         yield
     except BaseException:

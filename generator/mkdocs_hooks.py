@@ -11,9 +11,16 @@ Thin on purpose: everything also works as ``python -m generator build && mkdocs 
 - ``search: pagefind`` in site.yaml: Material's search is switched off in
   ``on_config``, ``on_post_page``/``on_post_template`` mark each rendered page for
   Pagefind and ``on_post_build`` indexes the built site (generator/site/search/pagefind.py).
+- ``on_page_context`` (last, after the search plugin read the page) bounds the table of
+  contents Material shows in the sidebar (generator/site/render/page_toc.py): long
+  titles cut, the deepest levels dropped while it is over 12 KB (6 KB for a page in the
+  nav, whose toc Material also writes into the drawer); the page's headings and anchors
+  are not touched.
 - ``on_post_page`` compacts each page's HTML (generator/site/render/html.py: white-space
-  runs with a line break become one line break; the page looks the same, its chrome is
-  a quarter smaller).
+  runs with a line break become one line break, Material's settings script as compact
+  UTF-8 JSON; the page looks the same, its chrome is a quarter smaller) and draws
+  Material's chrome icons from one stylesheet instead of inline SVG
+  (generator/site/render/chrome_icons.py, written by ``on_post_build``).
 - ``on_post_build`` (Material search) lets the search worker try a Chinese query as
   one whole word (generator/site/search/material_fix.py), so 三北工程 finds its term page first,
   and gives report sections the headwords of the terms they use, however written
@@ -51,6 +58,7 @@ _REPORTS_DIR: Optional[Path] = None  # the reports folder of the last on_config 
 _TERM_SURFACES: dict[str, str] = {}  # every term spelling -> headword, for the search index
 _COMMAND = ""  # "build", "serve", "gh-deploy" (on_startup); "" when MkDocs is driven without the CLI
 ONE_SHOT = {"build", "gh-deploy"}  # commands after which the generator's memo is of no use
+_ICONS = None  # generator.site.render.chrome_icons.IconSheet of this process (made on first use)
 
 
 def _project_root(config) -> Path:
@@ -94,7 +102,7 @@ def on_config(config):
 
     out_dir = Path(config.docs_dir).resolve()
     try:
-        result = build.build_site(root, out_dir=out_dir, quiet=True, echo=False)
+        result = build.build_site(root, out_dir=out_dir, quiet=True, echo=False, cache=True)
     except GeneratorError as err:
         raise PluginError(err.format()) from None
     # Input warnings are shown; they fail the build only when they fail build_site
@@ -134,8 +142,10 @@ def on_config(config):
 
 
 def on_startup(command, dirty):
+    from generator.process import tune_gc
     from generator.site import serve
 
+    tune_gc()
     global _COMMAND
     _COMMAND = command
     serve.on_startup(command, dirty)
@@ -170,28 +180,59 @@ def on_page_content(html, page, config, files):
     return html
 
 
+_NAV_PAGES: tuple[object, frozenset] = (None, frozenset())  # (the nav, its pages' source paths)
+
+
+@event_priority(-100)  # after the search plugin has indexed the page with its whole toc
+def on_page_context(context, page, config, nav):
+    from generator.site.render.page_toc import BUDGET, bound_toc
+
+    global _NAV_PAGES
+    if _NAV_PAGES[0] is not nav:
+        _NAV_PAGES = (nav, frozenset(p.file.src_uri for p in nav.pages))
+    # Material writes the toc of a page in the nav twice (the sidebar and the drawer).
+    in_nav = page.file.src_uri in _NAV_PAGES[1]
+    page.toc = bound_toc(page.toc, BUDGET // 2 if in_nav else BUDGET)
+    return context
+
+
+def _icon_sheet():
+    global _ICONS
+    if _ICONS is None:
+        from generator.site.render.chrome_icons import IconSheet
+
+        _ICONS = IconSheet()
+    return _ICONS
+
+
 def on_post_page(output, page, config):
-    from generator.site.render.html import compact
+    from generator.site.render.html import compact, compact_config
 
     if _SEARCH == "pagefind":
         from generator.site.search import pagefind
 
         output = pagefind.on_post_page(output, page)
     page.content = None  # rendered into ``output``; only this page's template read it
-    return compact(output)
+    return _icon_sheet().page(compact_config(compact(output)))
 
 
 def on_post_template(output_content, template_name, config):
     if _SEARCH == "pagefind":
         from generator.site.search import pagefind
 
-        return pagefind.on_post_template(output_content, template_name)
-    return output_content
+        output_content = pagefind.on_post_template(output_content, template_name)
+    if not template_name.endswith(".html"):  # sitemap.xml
+        return output_content
+    from generator.site.render.html import compact, compact_config
+
+    return _icon_sheet().page(compact_config(compact(output_content)))
 
 
 @event_priority(100)  # before Material's search plugin writes its index
 def _post_build_before_search(config):
     from generator.site import serve
+
+    _icon_sheet().write(Path(config.site_dir))
 
     if _SEARCH == "pagefind":
         from generator.site.search import pagefind

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+from . import memo
 from .config import SiteConfig, check_config, load_config, note_problems
 from .glossary import Glossary, build_glossary
 from .ingest import load_reports
@@ -70,9 +71,12 @@ def reports_folder(root: Path, config: SiteConfig, reports_dir=None) -> Path:
     return folder
 
 
-def load_project(root, reports_dir=None, *, collect: bool = False, parse: bool = True) -> Project:
+def load_project(root, reports_dir=None, *, collect: bool = False, parse: bool = True,
+                 cache: bool = False) -> Project:
     """Load the project under ``root`` (see the module docstring); ``parse=False`` reads
-    the configuration only."""
+    the configuration only. ``cache``: results of earlier runs kept in site.yaml's
+    ``cache_dir`` are reused and this run's are added there (generator/memo_store.py);
+    otherwise this process keeps them in memory only."""
     root = Path(root).resolve()
     if collect:
         config, problems = check_config(root, region_exists=region_exists)
@@ -81,6 +85,8 @@ def load_project(root, reports_dir=None, *, collect: bool = False, parse: bool =
     else:
         config, problems = load_config(root, region_exists=region_exists), []
     project = Project(root, config, problems=problems)
+    cache_dir = config.settings.cache_dir
+    memo.persist(root / cache_dir if cache and cache_dir else None)
     if not parse or any(p.severity == "error" and p.path != GLOSSARY_FILE for p in problems):
         return project
     project.reports_dir = reports_folder(root, config, reports_dir)

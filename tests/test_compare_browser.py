@@ -1,9 +1,10 @@
 """对比 page script in headless Chromium (docs_src/javascripts/compare.js).
 
 The site: the seeds plus a 2025 report of 鄂托克旗 made from its 2024 report (years moved
-on by one, one sub-section left out), so one region has two reports. The script must
-render the generated pair exactly as the generator did (same rows, texts, links and
-marks), then load another pair (two regions in one year) chosen with the pickers.
+on by one, one sub-section left out), so one region has two reports. The written page
+holds the term summary and the aligned parts; the script must render them exactly as the
+generator did (same rows, texts, links and marks), add the sections under each part, then
+load another pair (two regions in one year) chosen with the pickers.
 Skips when no browser can be driven.
 """
 
@@ -66,13 +67,29 @@ def _submit(page):
     page.wait_for_function("() => !document.querySelector('.cmp-body').dataset.stale")
 
 
+def _written_signature(chromium, url: str) -> list:
+    """The rows of the page as written (no script ran), with absolute links."""
+    context = chromium.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(url)
+        assert page.locator(".cmp-subs-note").count() == 1  # says the sections come with the script
+        return page.evaluate(SIGNATURE)
+    finally:
+        context.close()
+
+
 def test_script_renders_the_generated_pair_the_same_and_loads_another(chromium, compare_site, shots_dir):
     page = new_page(chromium, compare_site)
     try:
-        page.goto(compare_site + PAGE)
+        written = _written_signature(chromium, compare_site + PAGE)
+        assert not any("cmp-sub" in r[0] for r in written)  # the written page: summary and parts
+        assert page.goto(compare_site + PAGE)
         page.wait_for_selector(".cmp-pickers select")
+        page.wait_for_selector(".cmp-sub")  # the script added the sections under the parts
         generated = page.evaluate(SIGNATURE)
-        assert len(generated) > 10 and any("cmp-only" in str(r) for r in generated)
+        assert [r for r in generated if "cmp-sub" not in r[0]] == written
+        assert len(generated) > len(written) + 5 and any("cmp-only" in str(r) for r in generated)
         assert generated[1][1] == "只见于2024年的 1 个：揭榜挂帅。", generated[1]
         assert generated[2][1] == "只见于2025年的 2 个：新质生产力 高效办成一件事。"
         assert any("（无对应部分）" in r[1] for r in generated)

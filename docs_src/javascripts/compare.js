@@ -1,6 +1,7 @@
 /* 对比 pages (reports/compare/…): two pickers (地区, 年份) for each column, and any pair of
  * reports rendered from the per-report JSON under data/compare/, the way the generator
- * renders the pages it writes (generator/site/pages/compare.py). The alignment below
+ * renders the pages it writes (generator/site/pages/compare.py), which hold the summary and the
+ * aligned parts only: the page's own pair is rendered again, with its sections, on load. The alignment below
  * repeats generator/site/facts/compare.py line for line: change both together
  * (tests/test_compare.py checks in a browser that they give the same page).
  * No library; does nothing on pages without a .cmp block. */
@@ -260,7 +261,7 @@
         show(box, root, a, b, status);
       });
       box.insertBefore(form, box.firstChild);
-      if (wanted) show(box, root, a0, b0, status);
+      show(box, root, a0, b0, status);  // the written page holds the parts only: add their sections
     });
   }
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);

@@ -22,5 +22,5 @@ def run(args) -> int:
     from ..site.build import build_site
 
     result = build_site(root(args), reports_dir=args.reports, out_dir=args.out, strict=args.strict,
-                        quiet=args.quiet)
+                        quiet=args.quiet, cache=True)
     return 0 if result.ok else 1

@@ -22,7 +22,7 @@ def run(args) -> int:
     from ..export import export
 
     start = time.perf_counter()
-    files = export(root(args), args.out, args.reports)
+    files = export(root(args), args.out, args.reports, cache=True)
     for name, data in files.items():
         print(f"{args.out.rstrip('/')}/{name}: {len(data):,} bytes", file=sys.stderr)
     print(f"export: {len(files)} files in {time.perf_counter() - start:.1f} s", file=sys.stderr)

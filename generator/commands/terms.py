@@ -26,7 +26,7 @@ def run(args) -> int:
     if not args.candidates:
         print("nothing to do: add --candidates to list phrases not yet in the glossary", file=sys.stderr)
         return 2
-    project = load_project(root(args), args.reports)
+    project = load_project(root(args), args.reports, cache=True)
     total, rows = top_candidates(project.reports, project.glossary, max(args.limit, 0))
     print(f"{plural(total, 'candidate term')} in {plural(len(project.reports), 'report')}, "
           "most frequent first:")

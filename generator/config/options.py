@@ -38,6 +38,11 @@ class SiteSchema(Schema):
     output_dir = Str(default="docs")
     """Folder the generated Markdown is written to (``build --out`` overrides it)."""
 
+    cache_dir = Str(default="build/cache")
+    """Folder (relative to the project) where ``build``, ``export`` and ``mkdocs build|serve``
+    keep parsed reports, glossary occurrences, targets and candidate phrases between runs,
+    so a later run redoes only the reports that changed; empty: keep nothing on disk."""
+
     strict = Bool(default=False)
     """``true``: any warning about a report file fails the build, as ``build --strict`` does.
     Notes (known defects of a source, such as a report that starts mid-part) never do."""

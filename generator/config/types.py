@@ -25,6 +25,7 @@ class SiteSettings:
         return self.reports or self.seeds_dir
     docs_src: str = "docs_src"
     output_dir: str = "docs"
+    cache_dir: str = "build/cache"  # "" = no on-disk cache (generator/memo_store.py)
     strict: bool = False
 
 

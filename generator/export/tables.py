@@ -8,8 +8,9 @@ with the site: reports, paragraphs (``Report.paragraphs()``), terms and occurren
 
 ``data_chunks(ctx)`` gives the same files as chunks (``served.Chunk``): the header, then
 one chunk per report for the per-report files (reports, paragraphs, occurrences,
-targets), one chunk for the glossary's files. Each chunk is memoized (table
-``export:chunk``) under a key naming everything its bytes depend on: ``memo.report_key``
+targets), one chunk for the glossary's files. Each chunk is memoized (table ``export:chunk``;
+paragraphs and occurrences in ``data-paragraphs`` and ``data-occurrences``, which the on-disk
+cache keeps) under a key naming everything its bytes depend on: ``memo.report_key``
 and the other inputs (the topics' signature, the glossary's matcher digest, the verdicts
 of the report's targets, which the next year's report decides; the glossary digest and
 every term's usage count and first year), so after a one-report edit a rebuild writes
@@ -29,7 +30,7 @@ from ..model import Report, Section
 from ..site.context import SiteContext
 from ..site.facts.reports import report_length
 from ..site.facts.targets import catalogue_digest, number, target_index
-from ..site.facts.topics import TopicIndex, assign_topics, glossary_aliases, topics_signature
+from ..site.facts.topics import TopicMatcher, glossary_aliases, memo_report_topics, topic_signature
 from ..site.render import urls
 from ..targets import TARGET
 from .columns import BY_NAME, FILES
@@ -68,9 +69,11 @@ def _header(name: str) -> Chunk:
     return (name, "header", header), _csv([header])
 
 
-def _chunk(key: Optional[Hashable], render: Callable[[], bytes]) -> Chunk:
-    """``render()``'s bytes, memoized under ``key`` (which names every input of ``render``)."""
-    return key, memo.table(_CHUNKS).get(key, render)
+def _chunk(key: Optional[Hashable], render: Callable[[], bytes], table: Optional[memo.Table] = None) -> Chunk:
+    """``render()``'s bytes, memoized in ``table`` (default ``export:chunk``) under ``key``, which
+    names every input of ``render``; the chunk's key names the table too."""
+    table = table or memo.table(_CHUNKS)
+    return (None if key is None else (table.name, key)), table.get(key, render)
 
 
 def _per_report(ctx: SiteContext, name: str, inputs: Callable[[Report], tuple],
@@ -109,30 +112,38 @@ def _section_paths(report: Report) -> dict[int, list[str]]:
 
 
 def _paragraphs(ctx: SiteContext, u: _Urls) -> list[Chunk]:
-    """paragraphs.jsonl (no header row): one chunk per report, memoized under the report,
-    the topics' signature (topics and glossary aliases: what assigns a paragraph's topics)
-    and the site's address."""
+    """paragraphs.jsonl (no header row): one chunk per report, memoized (and kept in the on-disk
+    cache) under the report, the topics' signature (topics and glossary aliases: what assigns a
+    paragraph's topics) and the site's address; a run after a one-report change formats and
+    matches that report only."""
     topics = ctx.config.topics
     aliases = glossary_aliases(topics, ctx.glossary)
-    index = assign_topics(ctx.reports, topics, aliases)
-    signature = topics_signature(topics, aliases)
-    return _per_report(ctx, "paragraphs.jsonl", lambda r: (signature, u.base),
-                       lambda r: _report_paragraphs(r, index, u), header=False)
+    signature = topic_signature(topics, aliases)
+    matcher: list[TopicMatcher] = []
 
+    def lazy_matcher() -> TopicMatcher:
+        if not matcher:
+            matcher.append(TopicMatcher(topics, aliases))
+        return matcher[0]
 
-def _report_paragraphs(r: Report, index: TopicIndex, u: _Urls) -> bytes:
-    of: dict[str, list[str]] = {}
-    for topic in index.topics:  # configuration order
-        for m in index.report_paragraphs(topic.slug, r.slug):
-            of.setdefault(m.paragraph.anchor, []).append(topic.slug)
-    paths = _section_paths(r)
-    lines = []
-    for section, p in r.paragraphs():
-        record = {"report": r.slug, "anchor": p.anchor,
-                  "section": paths[id(section)] if section is not None else [], "kind": p.kind,
-                  "text": p.text, "topics": of.get(p.anchor, []), "url": u.report(r.slug, p.anchor)}
-        lines.append(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
-    return "".join(lines).encode("utf-8")
+    def lines(r: Report) -> bytes:
+        of: dict[str, list[str]] = {}
+        found = memo_report_topics(r, signature, lazy_matcher)[1]
+        for topic in topics:  # configuration order
+            for m in found.get(topic.slug, ()):
+                of.setdefault(m.paragraph.anchor, []).append(topic.slug)
+        paths = _section_paths(r)
+        out = []
+        for section, p in r.paragraphs():
+            record = {"report": r.slug, "anchor": p.anchor,
+                      "section": paths[id(section)] if section is not None else [], "kind": p.kind,
+                      "text": p.text, "topics": of.get(p.anchor, []), "url": u.report(r.slug, p.anchor)}
+            out.append(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+        return "".join(out).encode("utf-8")
+
+    table = memo.table("data-paragraphs", persistent=True)
+    return [_chunk(memo.report_key(r, signature, u.base), lambda r=r: lines(r), table)  # type: ignore[misc]
+            for r in ctx.reports]
 
 
 def _first_years(ctx: SiteContext) -> dict[str, Optional[int]]:
@@ -164,11 +175,14 @@ def _definitions(ctx: SiteContext) -> list[Chunk]:
 
 
 def _occurrences(ctx: SiteContext) -> list[Chunk]:
-    """One chunk per report, memoized under the report and the glossary's matcher digest
-    (which also names the link policy): what the report's occurrences are computed from."""
+    """One chunk per report, memoized (and kept in the on-disk cache) under the report and the
+    glossary's matcher digest (which also names the link policy): what the report's
+    occurrences are computed from."""
     g = ctx.glossary
-    return _per_report(ctx, "occurrences.csv", lambda r: (g.matcher_digest,), lambda r: _csv(
-        [o.term_key, r.slug, o.anchor, o.start, o.end - o.start] for o in g.occurrences(r.slug)))
+    table = memo.table("data-occurrences", persistent=True)
+    return [_header("occurrences.csv")] + [_chunk(memo.report_key(r, g.matcher_digest), lambda r=r: _csv(  # type: ignore[misc]
+        [o.term_key, r.slug, o.anchor, o.start, o.end - o.start] for o in g.occurrences(r.slug)), table)
+        for r in ctx.reports]
 
 
 def _targets(ctx: SiteContext, u: _Urls) -> list[Chunk]:

@@ -54,11 +54,10 @@ class Glossary:
             raise ValueError(f"unknown link policy {policy!r}; use one of {', '.join(LINK_POLICIES)}")
         self.terms = terms
         self.policy = policy
-        # What depends on the terms alone (pinyin order, definition links) is memoized under
-        # their digest: a rebuild after an edit to a report's body reuses it.
-        self._terms_digest = memo.digest([terms[k] for k in sorted(terms)])
-        order = memo.table("glossary:order").get(self._terms_digest, lambda: [
-            t.key for t in sorted(terms.values(), key=sort_key)])
+        # Pinyin order is slow to compute (pypinyin per headword): kept per set of headwords.
+        order = memo.table("term-order", persistent=True).get(
+            memo.digest(sorted((k, t.headword) for k, t in terms.items())),
+            lambda: [t.key for t in sorted(terms.values(), key=sort_key)])
         self._order = [terms[k] for k in order]
         self.matcher = Matcher(surface_map(terms))
         self._by_report: dict[str, _ReportOccurrences] = {}
@@ -69,7 +68,7 @@ class Glossary:
         # a rebuild after a one-report edit works per term and report, not per occurrence.
         self.matcher_digest = memo.digest(sorted(self.matcher.surfaces.items()),
                                           sorted(self.matcher.short_forms.items()), policy)
-        table = memo.table("occurrences")
+        table = memo.table("occurrences", persistent=True)
         for report in sorted(reports, key=lambda r: r.slug):
             found = table.get(memo.report_key(report, self.matcher_digest), lambda: _ReportOccurrences(
                 report_occurrences(report, self.matcher, policy, self.matcher.lookup)))
@@ -81,16 +80,20 @@ class Glossary:
                 key = self.matcher.lookup(entry.term)
                 if key is not None and key in terms:
                     self._entry_terms[(report.slug, entry.anchor)] = key
-        self._definition_links: DefinitionLinks = memo.table("glossary:definition-links").get(
-            (self._terms_digest, self.matcher_digest), lambda: {
-                (key, i): self._link_definition(key, d.text)
-                for key, term in terms.items() for i, d in enumerate(term.definitions)})
+        # Definition links depend on the definitions and the surfaces matched: kept across runs
+        # while those are unchanged.
+        definitions_key = memo.digest(self.matcher_digest, [(key, [d.text for d in terms[key].definitions])
+                                                            for key in sorted(terms)])
+        self._definition_links: DefinitionLinks = memo.table("definition-links", persistent=True).get(
+            definitions_key, lambda: {(key, i): self._link_definition(key, d.text)
+                                      for key, term in terms.items() for i, d in enumerate(term.definitions)})
         # Related terms also count the paragraphs each pair of terms shares, over every report:
-        # reused while no report's pairs changed (an edit that adds no term use changes none).
+        # reused while no report's pairs changed (an edit to a report's body that adds or drops
+        # no term use changes none), so the key names each report's pairs, not the report.
         found_pairs = [found.pairs for found in self._by_report.values()]
-        self._related = memo.table("glossary:related").get(
-            (self._terms_digest, self.matcher_digest, tuple(f.pairs_digest for f in self._by_report.values())),
-            lambda: related_terms([t.key for t in self._order], self._definition_links, _sum(found_pairs)))
+        self._related = memo.table("related-terms", persistent=True).get(
+            memo.digest(definitions_key, order, [found.pairs_digest for found in self._by_report.values()]),
+            lambda: related_terms(order, self._definition_links, _sum(found_pairs)))
 
     def _link_definition(self, key: str, text: str) -> list[Span]:
         """The first mention of each other term in a definition; never the term itself."""
@@ -108,7 +111,7 @@ class Glossary:
     def digest(self) -> str:
         """Digest of every term (headword, aliases, slug, definitions …) and what is matched:
         pages that show any term's name, link or tooltip depend on it."""
-        return memo.digest(self.matcher_digest, self._terms_digest)
+        return memo.digest(self.matcher_digest, [self.terms[k] for k in sorted(self.terms)])
 
     # -- lookups -------------------------------------------------------------------
     def ordered(self) -> list[Term]:
@@ -192,9 +195,10 @@ def build_glossary(reports: list[Report], config: Optional[SiteConfig] = None,
     categories = config.categories if config is not None else {}
     topics = config.topics if config is not None else []
     # The terms depend on the curated file, the category rules and each report's 名词解释
-    # with what labels and orders its definitions: an edit to a report's body reuses them.
+    # with what labels and orders its definitions (not the rest of the report): kept across
+    # runs, and an edit to a report's body reuses them.
     key = memo.digest(curated, sorted(categories.items()), topics, [_definition_inputs(r) for r in reports])
-    terms = memo.table("glossary:terms").get(key, lambda: collect_terms(reports, curated, categories, topics))
+    terms = memo.table("terms", persistent=True).get(key, lambda: collect_terms(reports, curated, categories, topics))
     return Glossary(terms, reports, policy)
 
 

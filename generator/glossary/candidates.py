@@ -131,7 +131,7 @@ def top_candidates(reports: list[Report], glossary: "Glossary",
     decides; the rows returned are exactly the head of the fully sorted list."""
     counts: dict[str, int] = {}
     where: dict[str, set[str]] = {}
-    table = memo.table("candidates")
+    table = memo.table("candidates", persistent=True)
     for report in reports:
         # Per report: reused across rebuilds while the report and the glossary's surfaces are unchanged.
         found = table.get(memo.report_key(report, glossary.matcher_digest),

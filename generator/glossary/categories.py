@@ -20,24 +20,38 @@ from .normalize import normalize
 MIN_KEYWORDS = 2  # different topic keywords a term must hold to take the topic's name
 
 
+def _topic_words(topics: Iterable[Topic]) -> list[tuple[str, frozenset[str], frozenset[str]]]:
+    """(name, normalized terms, keywords) of each topic, in configuration order."""
+    return [(t.name, frozenset(normalize(x) for x in t.terms), frozenset(k for k in t.keywords if k))
+            for t in topics]
+
+
 def topic_category(term: Term, topics: Iterable[Topic]) -> str:
     """Rule 3 for one term ("" when no topic fits)."""
-    spellings = {term.key, *(normalize(d.term_as_written) for d in term.definitions if d.term_as_written)}
+    return _topic_category(term, _spellings(term), _topic_words(topics))
+
+
+def _spellings(term: Term) -> list[str]:
+    return [term.key, *(normalize(d.term_as_written) for d in term.definitions if d.term_as_written)]
+
+
+def _topic_category(term: Term, spellings: list[str], topics: list[tuple[str, frozenset[str], frozenset[str]]]) -> str:
     text = term.headword + "".join(d.text for d in term.definitions)
     best, best_count = "", MIN_KEYWORDS - 1
-    for topic in topics:
-        if spellings & {normalize(t) for t in topic.terms}:
-            return topic.name
-        count = sum(1 for k in set(topic.keywords) if k and k in text)
+    for name, names, keywords in topics:
+        if not names.isdisjoint(spellings):
+            return name
+        count = sum(1 for k in keywords if k in text)
         if count > best_count:
-            best, best_count = topic.name, count
+            best, best_count = name, count
     return best
 
 
 def assign_categories(terms: dict[str, Term], listed: dict[str, str], topics: list[Topic]) -> None:
     """Rules 2 and 3 for every term that has no curated category."""
-    for key, term in terms.items():
+    words = _topic_words(topics)
+    for term in terms.values():
         if term.category:
             continue
-        spellings = [key, *(normalize(d.term_as_written) for d in term.definitions if d.term_as_written)]
-        term.category = next((listed[s] for s in spellings if s in listed), "") or topic_category(term, topics)
+        spellings = _spellings(term)
+        term.category = next((listed[s] for s in spellings if s in listed), "") or _topic_category(term, spellings, words)

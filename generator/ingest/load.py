@@ -86,7 +86,7 @@ def _parse_memoized(path: Path, config: Optional[SiteConfig], registry: RegionRe
     except OSError:  # let parse_report say what is wrong with the file
         return parse_report(path, config, registry=registry)
     key = memo.digest(str(path), content, env)
-    return memo.table("report").get(key, lambda: replace(parse_report(path, config, registry=registry), digest=key))
+    return memo.table("report", persistent=True).get(key, lambda: replace(parse_report(path, config, registry=registry), digest=key))
 
 
 def unique_slugs(reports: list[Report]) -> tuple[list[Report], list[Diagnostic]]:

@@ -103,14 +103,15 @@ def hand_written(docs_src: Path) -> tuple[list[Page], dict[str, bytes]]:
 
 
 def build_site(root, reports_dir=None, out_dir=None, strict: bool = False, quiet: bool = False,
-               echo: bool = True) -> BuildResult:
+               echo: bool = True, cache: bool = False) -> BuildResult:
     """Generate the docs folder (see ``_build``); results of this process's earlier builds
-    whose inputs are unchanged are reused (generator/memo.py)."""
+    whose inputs are unchanged are reused (generator/memo.py), and with ``cache`` those of
+    earlier processes kept in site.yaml's ``cache_dir`` (generator/memo_store.py)."""
     with memo.build():
-        return _build(root, reports_dir, out_dir, strict, quiet, echo)
+        return _build(root, reports_dir, out_dir, strict, quiet, echo, cache)
 
 
-def _build(root, reports_dir, out_dir, strict: bool, quiet: bool, echo: bool) -> BuildResult:
+def _build(root, reports_dir, out_dir, strict: bool, quiet: bool, echo: bool, cache: bool = False) -> BuildResult:
     """Generate the docs folder. Raises GeneratorError for configuration problems.
 
     ``ok`` is False only under ``strict`` with any diagnostic: a report file that cannot
@@ -120,7 +121,7 @@ def _build(root, reports_dir, out_dir, strict: bool, quiet: bool, echo: bool) ->
     reports them); ``quiet`` drops the summary line.
     """
     root = Path(root).resolve()
-    project = load_project(root, reports_dir)
+    project = load_project(root, reports_dir, cache=cache)
     config, reports, glossary = project.config, project.reports, project.glossary
     settings = config.settings
     strict = strict or settings.strict

@@ -109,7 +109,7 @@ def catalogue_digest(catalogue: Catalogue) -> str:
 
 
 def _extract_all(ctx: SiteContext, catalogue: Catalogue) -> dict[str, Extraction]:
-    table = memo.table("targets")
+    table = memo.table("targets", persistent=True)
     sig = catalogue_digest(catalogue)
     out = {}
     for report in ctx.reports:

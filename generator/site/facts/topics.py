@@ -23,7 +23,7 @@ matching section title are.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 import ahocorasick
 
@@ -73,7 +73,7 @@ class TopicIndex:
     topics: list[Topic]
     paragraphs: dict[str, list[ParagraphMatch]] = field(default_factory=dict)  # topic slug -> matches
     sections: dict[str, list[SectionMatch]] = field(default_factory=dict)
-    signature: str = ""  # topics_signature of what assigned the matches ("" when unknown)
+    signature: str = ""  # topic_signature of what assigned the matches ("" when unknown)
     _cache: dict = field(default_factory=dict, repr=False)  # per-report lookups, built on first use
 
     def topic(self, slug: str) -> Topic:
@@ -271,26 +271,17 @@ def report_topics(report: Report, matcher: TopicMatcher
     return sections, paragraphs
 
 
-def topics_signature(topics: Iterable[Topic], term_aliases: Optional[dict[str, list[str]]] = None) -> str:
-    """Digest of what decides a report's topic matches besides the report: the topics and the
-    glossary aliases of their terms (memo keys of per-report topic results include it)."""
-    return memo.digest(list(topics), sorted((term_aliases or {}).items()))
-
-
 def assign_topics(reports: Iterable[Report], topics: list[Topic],
                   term_aliases: Optional[dict[str, list[str]]] = None) -> TopicIndex:
     """Assign every section and paragraph of ``reports`` to the topics it matches
     (``report_topics`` for each report, merged in slug order)."""
     matcher = TopicMatcher(topics, term_aliases)
-    # One report's matches are reused across rebuilds while the report, the topics and the
-    # glossary aliases are unchanged (generator/memo.py).
-    signature = topics_signature(topics, term_aliases)
+    signature = topic_signature(topics, term_aliases)
     index = TopicIndex(list(topics), {t.slug: [] for t in topics}, {t.slug: [] for t in topics}, signature)
-    table = memo.table("topics")
     by_section = index._cache["sections"] = {}  # the per-report lookups, filled as we go
     by_paragraph = index._cache["paragraphs"] = {}
     for report in sorted(reports, key=lambda r: r.slug):
-        sections, paragraphs = table.get(memo.report_key(report, signature), lambda: report_topics(report, matcher))
+        sections, paragraphs = memo_report_topics(report, signature, lambda: matcher)
         for slug, section_matches in sections.items():
             index.sections[slug].extend(section_matches)
             by_section[(slug, report.slug)] = section_matches
@@ -298,6 +289,19 @@ def assign_topics(reports: Iterable[Report], topics: list[Topic],
             index.paragraphs[slug].extend(paragraph_matches)
             by_paragraph[(slug, report.slug)] = paragraph_matches
     return index
+
+
+def topic_signature(topics: Iterable[Topic], term_aliases: Optional[dict[str, list[str]]] = None) -> str:
+    """Digest of what topic matching reads besides the report: the topics and the aliases."""
+    return memo.digest(list(topics), sorted((term_aliases or {}).items()))
+
+
+def memo_report_topics(report: Report, signature: str, matcher: Callable[[], TopicMatcher]
+                       ) -> tuple[dict[str, list[SectionMatch]], dict[str, list[ParagraphMatch]]]:
+    """``report_topics`` reused across rebuilds while the report, the topics and the glossary
+    aliases (``signature``) are unchanged (generator/memo.py); ``matcher`` is called only
+    when the matches must be computed."""
+    return memo.table("topics").get(memo.report_key(report, signature), lambda: report_topics(report, matcher()))
 
 
 def glossary_aliases(topics: Iterable[Topic], glossary) -> dict[str, list[str]]:

@@ -5,8 +5,12 @@ the left, this one on the right, their parts aligned (``facts/compare.align``). 
 section shows its title (a link to it in the report), its size and the glossary terms
 it uses, marked as used by both reports or by this one only. The page script
 (``docs_src/javascripts/compare.js``) adds two pickers (region, year) and renders any
-other pair the same way from the per-report JSON under ``data/compare/`` (written by
-``data_files``, only when some region has two reports). A site where no region has two
+pair the same way from the per-report JSON under ``data/compare/`` (written by
+``data_files``, only when some region has two reports). The written page holds the term
+summary and the aligned parts; the script, which renders the page's own pair as soon as
+it runs, adds the sections under each part (they were 26 of the 45 MB of the 1,282
+comparison pages of cn/, and the JSON holds them anyway). Without the script a reader
+still has the summary, the parts and their links into both reports. A site where no region has two
 reports gets no comparison page, no JSON and no link.
 """
 
@@ -31,6 +35,7 @@ NONE = "（无对应部分）"
 LEGEND = ("左右两栏按部分对齐：工作回顾对工作回顾，工作安排对工作安排，各部分下的小节按标题和所用术语的相近程度对齐，"
           "找不到对应的小节单独列出。每节列出其中用到的术语表词条：")
 SHARED, ONLY = "两篇都用的术语", "只有一篇用到的术语"
+SUBS_NOTE = "各部分下小节的对照由页面脚本载入。"  # replaced by the script's rendering
 
 
 def compare_page(slug: str) -> str:
@@ -111,7 +116,9 @@ class _Renderer:
             lines.append(text + "。")
         return md.container("div", (md.block("p", "", line, cite=False) for line in lines), cls="cmp-summary")
 
-    def body(self) -> str:
+    def body(self, sections: bool = False) -> str:
+        """The summary, the legend and the aligned parts (with their sections when
+        ``sections``: the page script renders those)."""
         a, b = self.a, self.b
         head = [md.block("div", "", f'<span class="cmp-tag">{md.escape_text(side_label(o, other))}</span>'
                          + md.link(o.label, urls.href(self.page, urls.report_page(o.slug))), cls="cmp-cell", cite=False)
@@ -119,11 +126,14 @@ class _Renderer:
         rows = [md.container("div", head, cls="cmp-row cmp-head")]
         for r in align(a, b):
             rows.append(self.row(r, "cmp-part"))
-            rows.extend(self.row(c, "cmp-sub") for c in r.children)
+            if sections:
+                rows.extend(self.row(c, "cmp-sub") for c in r.children)
         legend = md.block("p", "", md.escape_text(LEGEND) + f'<span class="cmp-both">{SHARED}</span> · '
                           f'<span class="cmp-only">{ONLY}</span>。', cls="cmp-legend", cite=False)
-        return md.container("div", [self.summary(), legend, md.container("div", rows, cls="cmp-grid")],
-                            cls="cmp-body")
+        blocks = [self.summary(), legend, md.container("div", rows, cls="cmp-grid")]
+        if not sections:
+            blocks.append(md.block("p", "", SUBS_NOTE, cls="cmp-subs-note", cite=False))
+        return md.container("div", blocks, cls="cmp-body")
 
 
 def render(ctx: SiteContext, previous: Report, report: Report, shared: Optional[dict] = None) -> str:

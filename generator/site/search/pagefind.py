@@ -19,11 +19,12 @@ What it does:
      excerpt lists of topic pages (they made the index and each result's download large
      and crowded the results);
    - glossary term pages come first for their own term, region pages for their region's
-     name: weight 10 on the H1 and the page listed in the ``term`` filter as
-     ``key|url|title|excerpt``, which the search script reads once (one small file) to
-     put an exact title hit first;
+     name: weight 10 on the H1 and the page's title and excerpt in ``data-pf-term``, which
+     ``pagefind_lookup`` turns into small key-sharded files; the search script reads the
+     one shard of the query to put an exact title hit first;
    - Chinese quotation marks in the indexed text are left out of the index (wrapped in
-     ``data-pagefind-ignore`` spans; the page looks the same), so ``“三北”工程`` is
+     ``<pf-q>`` elements, which Pagefind is told to exclude, as the permalinks; the page
+     looks the same), so ``“三北”工程`` is
      indexed as the words of 三北工程 next to each other and a search for the term finds
      its quoted uses; excerpts then show the phrase without the quotes;
    - Material's search box stays where and how it is, but answers come from Pagefind:
@@ -35,9 +36,10 @@ What it does:
 2. ``apply(site_dir)`` from ``on_post_build``: writes that script, runs Pagefind
    (``index_site``: the binary the ``pagefind`` package ships — the extended one from the
    ``pagefind-bin-extended`` wheel, so it works offline) into ``pagefind/``, writes the
-   segmentation dictionary's shards into ``pagefind/zh-dict/`` and puts the
-   ``Intl.Segmenter`` wrapper in front of Pagefind's worker (``zh_segment``: the query
-   is cut with the index's dictionary and searched as an exact phrase), and removes
+   segmentation dictionary's shards into ``pagefind/zh-dict/``, the term shards and the
+   list of very large index chunks (``pagefind_lookup``), and puts the ``Intl.Segmenter``
+   wrapper in front of Pagefind's worker (``zh_segment``: the query is cut with the
+   index's dictionary and searched as an exact phrase), and removes
    Material's ``search/search_index.json`` if the search plugin still wrote one.
 
 Why not a theme override or ``on_page_content``: the built pages must stay byte-identical
@@ -69,8 +71,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from . import zh_segment
-from .pagefind_markup import ARTICLE_RE, MATERIAL_BOX, MATERIAL_FORM, rewrite_page  # noqa: F401 (the page markup)
+from . import pagefind_lookup, zh_segment
+from .pagefind_markup import ARTICLE_RE, EXCLUDE_SELECTORS, MATERIAL_BOX, MATERIAL_FORM, rewrite_page  # noqa: F401 (the page markup)
 from .pagefind_ui import SCRIPT_NAME, presplit_js, search_js
 
 WORKER = "pagefind-worker.js"
@@ -146,6 +148,8 @@ def index_site(site_dir: Path) -> int:
     if out_dir.is_dir():  # stale chunks from an earlier build would otherwise stay
         shutil.rmtree(out_dir)
     cmd = [str(exe), "--site", str(site_dir), "--output-path", str(out_dir), "--force-language", "zh"]
+    for selector in EXCLUDE_SELECTORS:
+        cmd += ["--exclude-selectors", selector]
     proc = subprocess.run(cmd, capture_output=True, text=True)
     entry = out_dir / "pagefind-entry.json"
     if proc.returncode != 0 or not entry.is_file() or entry.stat().st_size == 0:
@@ -175,6 +179,7 @@ def apply(site_dir: Path) -> PagefindResult:
     write_script(site_dir)
     pages = index_site(site_dir)
     zh_segment.write_shards(site_dir / "pagefind")
+    pagefind_lookup.write_all(site_dir)
     patch_worker(site_dir)
     material_index = site_dir / "search" / "search_index.json"
     removed = material_index.exists()

@@ -1,6 +1,6 @@
 """Pagefind's page markup: what each built page carries for the index (``rewrite_page``).
 
-Which pages are indexed and with what weight, kind label and term filter; quotation marks
+Which pages are indexed and with what weight, kind label and term-title attribute; quotation marks
 kept out of the indexed words; excerpt sections of term, topic and region pages ignored;
 Material's search box taken over by ours. Called per page from the MkDocs hooks through
 generator/site/search/pagefind.py, which runs the indexer (see its docstring for the why).
@@ -12,12 +12,13 @@ import html as html_lib
 import re
 from pathlib import PurePosixPath
 
+from .pagefind_lookup import TERM_ATTR
 from .pagefind_ui import SCRIPT_NAME, SEARCH_MARKUP
 
 # Pages under these top folders get a kind label (shown in results' meta).
 KINDS = {"reports": "报告", "glossary": "术语", "regions": "地区", "topics": "专题", "years": "年份", "about": "关于"}
 # Pages in glossary/ that are lists, not term pages.
-GLOSSARY_LISTS = {"index", "categories", "numerals"}
+GLOSSARY_LISTS = {"index", "categories", "numerals", "by-year"}
 # Built pages left out of the index: the glossary lists repeat every headword and short
 # definition, so they would crowd every term query; the candidates page lists phrases
 # that are not terms; 404 is not content. The term pages themselves are indexed.
@@ -25,7 +26,9 @@ NOT_INDEXED = {"404.html", "glossary/index.html", "about/candidates/index.html",
                *(f"glossary/{name}/index.html" for name in GLOSSARY_LISTS - {"index"})}
 # The glossary lists' own pages (one per letter, category or numeral, and their further
 # pages: glossary/categories/14--18/): lists too. Indexed, 乡村振兴 listed a category page first.
-LIST_FOLDERS = {"categories", "numerals", "letters"}
+# glossary/by-year/2024/ (terms by first year) was indexed as a term page and listed for
+# 三北工程 on cn/.
+LIST_FOLDERS = {"categories", "numerals", "letters", "by-year"}
 
 
 # The 对比 pages (reports/compare/…) repeat two reports' section titles and term names:
@@ -41,15 +44,21 @@ def indexed(rel: PurePosixPath) -> bool:
         return False
     return not (len(parts) > 3 and parts[0] == "glossary" and parts[1] in LIST_FOLDERS)
 TERM_WEIGHT = "10"  # Pagefind's maximum; body text weighs 1, a plain H1 7
-# Term and region pages carry their title as a Pagefind filter value under this key (see
-# _mark_term_heading). The search script looks the exact query up in that filter next
-# to the ranked search and puts a hit first: Pagefind has no custom dictionary, and its
-# ranked results for a CJK query favour long pages full of the query's characters.
-TERM_FILTER = "term"
+# Term and region pages carry their title in this attribute on the H1 (see
+# _mark_term_heading); pagefind_lookup collects them into small key-sharded files. The
+# search script looks the exact query up there next to the ranked search and puts a hit
+# first: Pagefind has no custom dictionary, and its ranked results for a CJK query favour
+# long pages full of the query's characters.
 QUOTES = "“”‘’「」『』\"'《》〈〉"
 # Quotation marks left out of the index (charabia separates words at each of them).
 INDEX_QUOTES_RE = re.compile("[“”‘’「」『』]+")
-QUOTE_SPAN = '<span data-pagefind-ignore>{}</span>'
+# A quotation mark's element, and what Pagefind is told to leave out of the index
+# (``--exclude-selectors``, pagefind.py): the marks and the permalinks (no "¶" in titles).
+# A short element of our own instead of ``<span data-pagefind-ignore>`` on each mark and
+# link: 830,000 marks and 240,000 permalinks on cn/, 20 MB of attributes.
+QUOTE_TAG = "pf-q"
+QUOTE_SPAN = f"<{QUOTE_TAG}>{{}}</{QUOTE_TAG}>"
+EXCLUDE_SELECTORS = (QUOTE_TAG, ".headerlink")
 TEXT_SPLIT_RE = re.compile(r"(<[^>]*>)")
 
 ARTICLE_RE = re.compile(r'<article class="md-content__inner md-typeset"')
@@ -70,10 +79,12 @@ BLOCK_TAGS = ("div", "section", "details", "table", "ul", "ol", "blockquote", "p
 TERM_EXCERPT_SECTIONS = {"occurrences", "usage", "related"}
 # Region page sections that list terms.
 REGION_TERM_SECTIONS = {"defined-terms", "top-terms"}
-HEADERLINK = 'class="headerlink"'
 MATERIAL_BOX = 'class="md-search" data-md-component="search"'
 MATERIAL_FORM = '<form class="md-search__form" name="search">'
 PF_FORM = '<form class="md-search__form" name="pf-search">'
+# Material's search index leaves these elements out; with Pagefind (Material's search off)
+# the attribute does nothing: 240,000 of them on cn/, 5 MB.
+MATERIAL_EXCLUDE_RE = re.compile(r' data-search-exclude(?:="true")?(?=[\s>])')
 BUNDLE_RE = re.compile(r'<script src="([^"]*?)assets/javascripts/bundle\.[0-9a-f]+\.min\.js"')
 
 
@@ -105,8 +116,8 @@ def rewrite_page(html: str, rel: PurePosixPath) -> str:
         html = _ignore_sections(html, REGION_TERM_SECTIONS)
     if attrs:
         html = _unquote_for_index(html)
-    html = html.replace(HEADERLINK, HEADERLINK + " data-pagefind-ignore")  # no "¶" in titles
     html = _take_over_search_box(html)
+    html = MATERIAL_EXCLUDE_RE.sub("", html)  # Material's search is off: its marks are of no use
     bundle = BUNDLE_RE.search(html)
     prefix = bundle.group(1) if bundle else "../" * (len(rel.parts) - 1)
     script = f'<script src="{prefix}{SCRIPT_NAME}"></script>'
@@ -143,8 +154,8 @@ def _ignore_sections(html: str, ids: set[str] | None) -> str:
 
 
 def _unquote_for_index(html: str) -> str:
-    """Wrap the Chinese quotation marks of the article's text in ``data-pagefind-ignore``
-    spans: Pagefind indexes ``“三北”工程`` as 三北 工程, next to each other."""
+    """Wrap the Chinese quotation marks of the article's text in ``QUOTE_TAG`` elements,
+    which Pagefind ignores: it indexes ``“三北”工程`` as 三北 工程, next to each other."""
     start = _article_start(html)
     end = html.find("</article>", start)
     if end < 0:
@@ -157,17 +168,18 @@ def _unquote_for_index(html: str) -> str:
 
 
 def _filter_text(text: str) -> str:
-    """Text safe inside one Pagefind static filter value (no ',' ':' or our '|')."""
+    """Text safe inside one ``TERM_ATTR`` field (no ',' ':' or our '|')."""
     return re.sub(r"\s+", " ", re.sub(r"[,:|]", " ", html_lib.unescape(text))).strip()
 
 
 def _mark_term_heading(html: str, rel: PurePosixPath) -> str:
-    """Weight the term (or region) page's H1 and list the page in the ``term`` filter.
+    """Weight the term (or region) page's H1 and give it ``TERM_ATTR``.
 
-    Each filter value is ``key|url|headword|excerpt``: the search script reads the
-    (small) filter index once and finds the term page for a query without a word
-    search — Pagefind's CJK word matching does not reliably match a headword it
-    segmented at index time, and a filter-only search would fetch every index chunk.
+    The value is ``title|url|title|excerpt`` (``pagefind_lookup.read_records`` reads it
+    back from the built page): the search script finds the term page for a query in one
+    small file, without a word search — Pagefind's CJK word matching does not reliably
+    match a headword it segmented at index time. It is not a Pagefind filter: Pagefind
+    writes all values of a filter into one file, which every first query then downloaded.
     """
     h1 = H1_RE.search(html, _article_start(html))
     if not h1:
@@ -176,12 +188,9 @@ def _mark_term_heading(html: str, rel: PurePosixPath) -> str:
     para = P_RE.search(html, h1.end())
     excerpt = _filter_text(TAG_RE.sub("", para.group(1)))[:EXCERPT_CHARS] if para else ""
     url = rel.parent.as_posix() + "/"
-    # One value per element: Pagefind reads everything after the first ":" as the value.
-    # The script derives the other keys (no quotes; a region's name without 市, 盟…).
-    values = f"{TERM_FILTER}:{headword}|{url}|{headword}|{excerpt}" if headword else ""
     attrs = f' data-pagefind-weight="{TERM_WEIGHT}"'
-    if values:
-        attrs += f' data-pagefind-filter="{html_lib.escape(values)}"'
+    if headword:
+        attrs += f' {TERM_ATTR}="{html_lib.escape(f"{headword}|{url}|{headword}|{excerpt}")}"'
     at = h1.start() + 3
     return html[:at] + attrs + html[at:]
 

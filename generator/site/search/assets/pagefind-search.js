@@ -9,15 +9,14 @@
   var tr = cfg.translations || {};
   var root = new URL((cfg.base || ".").replace(/\/?$/, "/"), location.href);
   var engine = null, seq = 0, PAGE = 5, current = null, shown = 0, loading = false;
-  var termIndex = null, termUrl = null;
+  var termShards = {}, termUrl = null, heavy = null, verify = null;
   var QUOTES = /[\u201c\u201d\u2018\u2019\u300c\u300d\u300e\u300f"'\u300a\u300b\u3008\u3009]/g;
   var MARK = "\uE000";  // pagefind-presplit.js: Pagefind searches these words as given
   var ZWSP = /\u200b/g;  // Pagefind keeps its word breaks in excerpts as zero-width spaces
   var HAN = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/;
   var BLOCK = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFFa-zA-Z0-9+#&._%\-]+/g;  // jieba's blocks
-  // A region's name without its suffix also finds the region page (内蒙古, 鄂尔多斯).
-  var REGION_SUFFIX = /(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|盟|旗|县|区)$/;
   var SHARDS = 4096, PAIR = 65599, shards = {}, DEBOUNCE = 150;
+  var TERM_SHARDS = 1024;  // pagefind_lookup.TERM_SHARDS
 
   function t(key, fallback) { return tr[key] || fallback; }
   function box() { return document.querySelector("[data-pf-search]"); }
@@ -58,20 +57,34 @@
     b.querySelector(".md-search-result__list").innerHTML = items;
   }
   // Like Material: a first page of results, more as the list is scrolled. Each shown
-  // result costs one fragment download, so the first query stays small.
-  function more(mine) {
+  // result costs one fragment download, so the first query stays small: a result left
+  // out (the term page already listed first, or a page not holding the phrase whole)
+  // is replaced by one more, not by a whole page more.
+  function more(mine, want) {
     if (!current || loading || mine !== seq || shown >= current.length) return;
     loading = true;
-    var next = current.slice(shown, shown + PAGE);
+    var next = current.slice(shown, shown + (want || PAGE));
     Promise.all(next.map(function (r) { return r.data(); })).then(function (data) {
       loading = false;
       if (mine !== seq) return;
       shown += next.length;
-      var kept = data.filter(function (d) { return d.term || d.url !== termUrl; });  // listed once
+      var kept = data.filter(function (d) { return d.term || (d.url !== termUrl && holds(d)); });
       box().querySelector(".md-search-result__list").insertAdjacentHTML("beforeend", kept.map(item).join(""));
       var wrap = box().querySelector(".md-search__scrollwrap");  // not scrollable yet: fill it
-      if (kept.length < data.length || (wrap && wrap.clientHeight && wrap.scrollHeight <= wrap.clientHeight + 100)) more(mine);
+      if (kept.length < data.length) more(mine, data.length - kept.length);
+      else if (wrap && wrap.clientHeight && wrap.scrollHeight <= wrap.clientHeight + 100) more(mine);
     }, function () { loading = false; });
+  }
+  // When plan() left very common words out of the index lookups, each result is checked
+  // for the phrase whole in its text, and its excerpt shows where it stands.
+  function holds(d) {
+    if (!verify) return true;
+    var text = d.content || "", at = text.search(verify);
+    if (at < 0) return false;
+    var hit = text.match(verify)[0], from = Math.max(0, at - 30);
+    d.excerpt = (from > 0 ? "…" : "") + esc(text.slice(from, at)) + "<mark>" + esc(hit) + "</mark>" +
+      esc(text.slice(at + hit.length, at + hit.length + 60)) + "…";
+    return true;
   }
   function run(query) {
     var mine = ++seq;
@@ -82,14 +95,15 @@
     Promise.all([load(), wait]).then(function (got) {
       var pf = got[0];
       if (mine !== seq) return null;
-      return Promise.all([plan(query), terms(pf)]).then(function (both) {
-        var p = both[0], hit = both[1][bare(query)];
+      return Promise.all([plan(query), lookup(bare(query))]).then(function (both) {
+        var p = both[0], hit = both[1];
         if (mine !== seq) return null;
-        var searches = [pf.search(p.ranked)];
-        if (p.exact) searches.push(pf.search(p.exact));
+        var searches = [pf.search(p.ranked)].concat(p.exact.map(function (e) { return pf.search(e); }));
         return Promise.all(searches).then(function (found) {
           if (mine !== seq || !found[0]) return null;
-          var results = merge(found[0].results, found[1] ? found[1].results : null);
+          var exact = p.exact.length ? both_all(found.slice(1)) : null;
+          var results = merge(found[0].results, exact);
+          verify = exact && exact.length ? p.verify : null;  // no page holds it: the ordinary results
           termUrl = hit ? new URL(hit.url, root).pathname : null;
           // Glossary terms and regions: the page whose title is exactly the query comes first.
           return hit ? [termResult(hit)].concat(results) : results;
@@ -98,13 +112,22 @@
     }).then(function (results) {
       if (!results || mine !== seq) return;
       var n = results.length;
-      show(n === 0 ? t("search.result.none", "没有找到符合条件的结果")
+      var line = n === 0 ? t("search.result.none", "没有找到符合条件的结果")
         : n === 1 ? t("search.result.one", "找到 1 个符合条件的结果")
-        : t("search.result.other", "# 个符合条件的结果").replace("#", n), "");
+        : t("search.result.other", "# 个符合条件的结果").replace("#", n);
+      // Checked one by one as shown (holds()), the count is then an upper bound.
+      show(verify && n > 1 ? "约 " + line : line, "");
       current = results;
       loading = false;
       more(mine);
     }).catch(function (err) { show(String(err), ""); });
+  }
+  // The pages found by every exact search (the first search's results, in its order).
+  function both_all(found) {
+    var lists = found.map(function (f) { return (f && f.results) || []; });
+    return lists[0].filter(function (r) {
+      return lists.every(function (l) { return l.some(function (x) { return x.id === r.id; }); });
+    });
   }
   // Pages holding the phrase whole (exact), in the order of the ordinary search of its
   // words (ranked); when no page holds it whole, the ordinary results.
@@ -115,20 +138,67 @@
     return exact.map(function (r, i) { return { r: r, k: r.id in rank ? rank[r.id] : ranked.length + i }; })
       .sort(function (a, b) { return a.k - b.k; }).map(function (x) { return x.r; });
   }
-  // What to ask Pagefind: {ranked, exact}. A query with Chinese is cut into index words
-  // and marked for pagefind-presplit.js; without spaces (or in quotes) and with two or more
-  // characters it is also searched as an exact phrase.
+  // What to ask Pagefind: {ranked, exact: [phrases], verify}. A query with Chinese is cut
+  // into index words and marked for pagefind-presplit.js; without spaces (or in quotes)
+  // and with two or more characters it is also searched as an exact phrase.
+  // Very common words (和, 发展, 的 …) sit in index chunks of up to 360 kB each
+  // (pagefind/zh-heavy.json, written by pagefind_lookup.py). While a phrase's words would
+  // download more of those than the budget, the largest are left out of the lookups, as
+  // long as other words remain: the phrase is then searched as its runs of remaining
+  // words (pages holding every run), and each result shown is checked for the phrase
+  // whole (``verify``, in holds()).
   function plan(query) {
     var quoted = /^\s*".+"\s*$/.test(query);
     var inner = quoted ? query.trim().slice(1, -1).trim() : query;
-    if (!HAN.test(inner)) return Promise.resolve({ ranked: query, exact: null });
+    if (!HAN.test(inner)) return Promise.resolve({ ranked: query, exact: [], verify: null });
     var parts = inner.split(/\s+/).filter(Boolean);
-    return Promise.all(parts.map(cut)).then(function (cuts) {
-      var words = [].concat.apply([], cuts);
-      if (!words.length) return { ranked: query, exact: null };
+    return Promise.all([Promise.all(parts.map(cut)), heavyChunks()]).then(function (got) {
+      var words = [].concat.apply([], got[0]);
+      if (!words.length) return { ranked: query, exact: [], verify: null };
       var phrase = (quoted || parts.length === 1) && Array.from(inner.replace(/\s+/g, "")).length >= 2;
-      return { ranked: MARK + words.join(" "), exact: phrase ? '"' + MARK + words.join(" ") + '"' : null };
+      if (!phrase) return { ranked: MARK + words.join(" "), exact: [], verify: null };
+      var runs = lighten(words, got[1]);
+      if (runs.length === 1 && runs[0].length === words.length) {
+        return { ranked: MARK + words.join(" "), exact: ['"' + MARK + words.join(" ") + '"'], verify: null };
+      }
+      var chars = Array.from(bare(inner).replace(/\s+/g, "")).map(function (c) {
+        return c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      });
+      return { ranked: MARK + [].concat.apply([], runs).join(" "),
+        exact: runs.map(function (r) { return '"' + MARK + r.join(" ") + '"'; }),
+        verify: new RegExp(chars.join("\\s*"), "i") };
     });
+  }
+  // The words' runs once the words of the largest heavy chunks are left out, while the
+  // heavy chunks' bytes pass the budget and some other word remains.
+  function lighten(words, info) {
+    var chunkOf = function (w) {
+      for (var i = 0; i < info.chunks.length; i++) {
+        if (info.chunks[i][0] <= w && w <= info.chunks[i][1]) return i;
+      }
+      return -1;
+    };
+    var idx = words.map(chunkOf), used = {}, total = 0, dropped = {};
+    idx.forEach(function (i) { if (i >= 0 && !used[i]) { used[i] = 1; total += info.chunks[i][2]; } });
+    if (idx.indexOf(-1) >= 0) {
+      Object.keys(used).map(Number).sort(function (a, b) { return info.chunks[b][2] - info.chunks[a][2]; })
+        .forEach(function (i) { if (total > info.budget) { dropped[i] = 1; total -= info.chunks[i][2]; } });
+    }
+    var runs = [[]];
+    words.forEach(function (w, k) {
+      if (idx[k] >= 0 && dropped[idx[k]]) { if (runs[runs.length - 1].length) runs.push([]); }
+      else runs[runs.length - 1].push(w);
+    });
+    return runs.filter(function (r) { return r.length; });
+  }
+  function heavyChunks() {
+    if (!heavy) {
+      heavy = fetch(new URL("pagefind/zh-heavy.json", root).href).then(function (r) {
+        return r.ok ? r.json() : null;
+      }).then(function (j) { return j && j.chunks ? j : { budget: Infinity, chunks: [] }; },
+        function () { return { budget: Infinity, chunks: [] }; });
+    }
+    return heavy;
   }
   // ---- the index's segmentation (charabia 0.9: jieba-rs without HMM, then cut_for_search)
   function shard(i) {
@@ -219,25 +289,25 @@
     return out;
   }
   function bare(q) { return q.replace(QUOTES, "").replace(/[,:|]/g, " ").replace(/\s+/g, " ").trim(); }
-  // The `term` filter of term and region pages: "title|url|title|excerpt" (see pagefind.py). Read
-  // once; it is one small file, unlike a filter-only search, which reads every index chunk.
-  function terms(pf) {
-    if (!termIndex) {
-      termIndex = pf.filters().then(function (f) {
-        var map = {};
-        Object.keys((f && f.term) || {}).forEach(function (v) {
-          var p = v.split("|");
-          if (p.length < 3) return;
-          var hit = { url: p[1], title: p[2], text: p.slice(3).join("|") };
-          var keys = [p[0], bare(p[0])];
-          var short = bare(p[0]).replace(REGION_SUFFIX, "");
-          if (p[1].indexOf("regions/") === 0 && Array.from(short).length >= 2) keys.push(short);
-          keys.forEach(function (k) { if (k && !map[k]) map[k] = hit; });
-        });
-        return map;
-      }, function () { return {}; });
+  // The term or region page titled exactly `key`: pagefind/terms/N.json (pagefind_lookup.py)
+  // maps keys to [url, title, excerpt]; a query reads the one shard of its key.
+  function termShard(key) {
+    var h = 0;
+    Array.from(key).forEach(function (c) { h = (h * 31 + c.codePointAt(0)) % TERM_SHARDS; });
+    return h;
+  }
+  function lookup(key) {
+    if (!key) return Promise.resolve(null);
+    var i = termShard(key);
+    if (!termShards[i]) {
+      termShards[i] = fetch(new URL("pagefind/terms/" + i + ".json", root).href).then(function (r) {
+        return r.ok ? r.json() : {};
+      }).catch(function () { return {}; });
     }
-    return termIndex;
+    return termShards[i].then(function (map) {
+      var p = map[key];
+      return p ? { url: p[0], title: p[1], text: p[2] } : null;
+    });
   }
   function termResult(hit) {
     var url = new URL(hit.url, root).pathname;

@@ -1,0 +1,22 @@
+"""Process-wide settings of a generator run (a command, or MkDocs with the hook).
+
+The garbage collector: a build holds millions of long-lived objects (report trees,
+occurrences, pages) and makes almost no reference cycles, yet CPython's default
+thresholds (700 allocations) run a young-generation collection every few hundred
+allocations and full ones that walk the whole heap. Measured on cn/ (1,439 reports),
+``export`` with every result in the on-disk cache: 7.6 s CPU with the default
+thresholds, 5.6–5.9 s with the ones below (the same as with the collector off). The
+collector stays on, so cyclic garbage is still freed.
+"""
+
+from __future__ import annotations
+
+import gc
+
+THRESHOLDS = (10_000, 10, 10)
+
+
+def tune_gc() -> None:
+    """Use ``THRESHOLDS`` (no lower than what the process already has)."""
+    current = gc.get_threshold()
+    gc.set_threshold(*(max(a, b) for a, b in zip(THRESHOLDS, current)))
