@@ -112,7 +112,9 @@ def test_other_code_versions_are_removed_and_empty_setting_keeps_nothing(tmp_pat
     (tmp_path / "other").mkdir()
     other = copy_project(tmp_path / "other")
     site_yaml = other / "site_config" / "site.yaml"
-    site_yaml.write_text(site_yaml.read_text(encoding="utf-8") + '\ncache_dir: ""\n', encoding="utf-8")
+    text = site_yaml.read_text(encoding="utf-8")
+    assert "\ncache_dir: build/cache\n" in text
+    site_yaml.write_text(text.replace("\ncache_dir: build/cache\n", '\ncache_dir: ""\n'), encoding="utf-8")
     _new_process()
     export(other, tmp_path / "b", cache=True)
     assert not (other / "build").exists()
