@@ -166,11 +166,17 @@ def build() -> Iterator[None]:
     if _DEPTH == 0:
         for t in _TABLES.values():
             t._prune()
+        if _STORE is not None:
+            _STORE.flush({name: {k: v for k, (v, _) in t._data.items()}
+                          for name, t in _TABLES.items() if t.persistent})
 
 
 def clear() -> None:
-    """Forget everything (tests, or a caller that wants a cold build)."""
+    """Forget everything in memory (tests, or a caller that wants a cold build; the on-disk
+    store keeps its files: ``persist(None)`` stops using them)."""
     _TABLES.clear()
+    if _STORE is not None:
+        _STORE.forget()
 
 
 def stats() -> dict[str, tuple[int, int]]:

@@ -92,19 +92,24 @@ def test_site_build_with_cache_is_byte_identical(tmp_path):
 def test_damaged_entry_is_recomputed(tmp_path, monkeypatch):
     project = copy_project(tmp_path)
     good = export(project, tmp_path / "a", cache=True)
-    entries = sorted((project / "build" / "cache" / code_version() / "report").iterdir())
-    entries[0].write_bytes(entries[0].read_bytes()[:40])  # cut short, as by a full disk
+    packs = sorted((project / "build" / "cache" / code_version() / "report").glob("*.pack"))
+    assert len(packs) == 1  # one file for the whole table, not one per report
+    packs[0].write_bytes(packs[0].read_bytes()[:40])  # cut short, as by a full disk
     parsed = _count_parses(monkeypatch)
     _new_process()
     assert export(project, tmp_path / "b", cache=True) == good
-    assert len(parsed) == 1
+    assert len(parsed) == 5  # every report parsed again, and the pack written anew
+    parsed.clear()
+    _new_process()
+    assert export(project, tmp_path / "c", cache=True) == good
+    assert parsed == []
 
 
 def test_other_code_versions_are_removed_and_empty_setting_keeps_nothing(tmp_path):
     project = copy_project(tmp_path)
     stale = project / "build" / "cache" / "0123456789abcdef0123"
     (stale / "report").mkdir(parents=True)
-    (stale / "report" / "x.pickle").write_bytes(b"old")
+    (stale / "report" / "1.pack").write_bytes(b"old")
     export(project, tmp_path / "a", cache=True)
     assert not stale.exists()
     assert (project / "build" / "cache" / code_version()).is_dir()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from ..errors import plural
+from .. import memo
 from ..project import load_project
 from . import add_reports_argument, root
 
@@ -26,8 +27,9 @@ def run(args) -> int:
     if not args.candidates:
         print("nothing to do: add --candidates to list phrases not yet in the glossary", file=sys.stderr)
         return 2
-    project = load_project(root(args), args.reports, cache=True)
-    total, rows = top_candidates(project.reports, project.glossary, max(args.limit, 0))
+    with memo.build():  # the on-disk cache is written at the end of a build
+        project = load_project(root(args), args.reports, cache=True)
+        total, rows = top_candidates(project.reports, project.glossary, max(args.limit, 0))
     print(f"{plural(total, 'candidate term')} in {plural(len(project.reports), 'report')}, "
           "most frequent first:")
     for row in rows:

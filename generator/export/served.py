@@ -68,7 +68,7 @@ def served_files(files: dict[str, list[Chunk]], limit: int | None = None) -> dic
 
 def gzip_chunks(chunks: list[Chunk]) -> bytes:
     """One gzip member holding the chunks' bytes joined (see the module docstring)."""
-    table = memo.table("export:gzip-segment")
+    table = memo.table("export:gzip-segment", persistent=True)  # bytes: kept on disk too
     parts = [_GZIP_HEADER]
     crc = size = 0
     window: list[Chunk] = []  # the latest chunks, holding at least WINDOW bytes when there are enough

@@ -72,7 +72,7 @@ def _header(name: str) -> Chunk:
 def _chunk(key: Optional[Hashable], render: Callable[[], bytes], table: Optional[memo.Table] = None) -> Chunk:
     """``render()``'s bytes, memoized in ``table`` (default ``export:chunk``) under ``key``, which
     names every input of ``render``; the chunk's key names the table too."""
-    table = table or memo.table(_CHUNKS)
+    table = memo.table(_CHUNKS) if table is None else table  # (an empty Table is falsy: it has a length)
     return (None if key is None else (table.name, key)), table.get(key, render)
 
 
