@@ -117,8 +117,8 @@ class Store:
         build has its results in memory."""
         pending, self._pending = self._pending, {}
         for table, new in sorted(pending.items()):
-            if table not in self._packs:
-                self._read.setdefault(table, self._read_packs(table))
+            if table not in self._read:  # a table computed from scratch: its packs were never read
+                self._read[table] = self._read_packs(table)
             entries = self._read[table]
             entries.update(new)
             packs = self._packs[table]
