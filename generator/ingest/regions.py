@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional
 
-import ahocorasick
+import ahocorasick_rs
 
 from ..config import RegionConfig, SiteConfig
 from ..model import Region, RegionRef
@@ -30,14 +30,6 @@ LEVEL_RANK = {"national": 0, "province": 1, "prefecture": 2, "county": 3}
 _TITLE_HEAD = re.compile(r"[市县区旗州盟]$")
 
 
-HEX_PER_CHAR = 8
-
-
-def _hex(text: str) -> str:
-    """Eight hex digits per character (UTF-32): offsets divide exactly into characters."""
-    return text.encode("utf-32-be").hex()
-
-
 class RegionRegistry:
     """Look regions up by name, find them in text, walk the hierarchy."""
 
@@ -52,7 +44,7 @@ class RegionRegistry:
         for rc in (config.regions if config is not None else []):
             self._merge(rc)
         self._short = {s: k for s, k in short.items() if s not in self._names and s not in self._aliases}
-        self._automaton = None  # built on the first scan, see _matcher
+        self._automaton: Optional[tuple[ahocorasick_rs.AhoCorasick, list[tuple[int, str, bool]]]] = None  # see _matcher
 
     # -- configuration ----------------------------------------------------------------
     def _merge(self, rc: RegionConfig) -> None:
@@ -158,23 +150,18 @@ class RegionRegistry:
         key = self._aliases.get(word) or (self._short.get(word) if short else None)
         return [key] if key else []
 
-    def _matcher(self):
-        """An Aho-Corasick automaton over every name, alias and short form.
-
-        Like glossary/matcher.py it runs over the text written in hex (see ``_hex``),
-        so no trie node has more than 16 children and the scan costs the same
-        whatever the first characters of the names.
-        A word's value is (length, key, is_short_form); key is "" when ambiguous.
-        """
+    def _matcher(self) -> tuple[ahocorasick_rs.AhoCorasick, list[tuple[int, str, bool]]]:
+        """An Aho-Corasick automaton over every name, alias and short form (ahocorasick-rs,
+        like glossary/matcher.py), with each pattern's value: (length, key, is_short_form);
+        key is "" when ambiguous."""
         if self._automaton is None:
-            automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
+            values: dict[str, tuple[int, str, bool]] = {}
             for words, is_short in ((self._names, False), (self._aliases, False), (self._short, True)):
                 for word in words:
                     keys = self._lookup(word)
-                    automaton.add_word(_hex(word),
-                                       (len(word), keys[0] if len(keys) == 1 else "", is_short))
-            automaton.make_automaton()
-            self._automaton = automaton
+                    values[word] = (len(word), keys[0] if len(keys) == 1 else "", is_short)
+            patterns = sorted(values)
+            self._automaton = (ahocorasick_rs.AhoCorasick(patterns), [values[w] for w in patterns])
         return self._automaton
 
     def _scan(self, text: str, short: bool = True) -> list[tuple[int, str, str]]:
@@ -187,11 +174,11 @@ class RegionRegistry:
         if not text or not (self._names or self._aliases or self._short):
             return []
         longest: dict[int, tuple[int, str]] = {}
-        # Matches arrive by increasing end, so a later one with the same start is longer.
-        for end_index, (length, key, is_short) in self._matcher().iter(_hex(text)):
-            end, partial = divmod(end_index + 1, HEX_PER_CHAR)
-            if not partial and (short or not is_short):
-                longest[end - length] = (length, key)
+        automaton, values = self._matcher()
+        for index, start, _ in automaton.find_matches_as_indexes(text, overlapping=True):
+            length, key, is_short = values[index]
+            if (short or not is_short) and length > longest.get(start, (0, ""))[0]:
+                longest[start] = (length, key)
         out, pos = [], 0
         for start in sorted(longest):
             if start >= pos:

@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional
 
-import ahocorasick
+import ahocorasick_rs
 
 from ... import memo
 from ...config import Topic
@@ -133,11 +133,9 @@ class TopicMatcher:
         # (start, end, word, weight) -> Hit: hits are immutable values, and the same word at
         # the same offset recurs in many texts, so each distinct one is made once
         self._hits: dict[tuple[int, int, str, int], Hit] = {}
-        self._automaton = ahocorasick.Automaton()
-        for word in sorted(owners):
-            self._automaton.add_word(word, (word, len(word)))
-        if owners:
-            self._automaton.make_automaton()
+        self._words = sorted(owners)  # pattern index -> word
+        self._automaton = ahocorasick_rs.AhoCorasick(
+            self._words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest) if owners else None
 
     @staticmethod
     def _own(owners: dict, word: str, slug: str, weight: int) -> None:
@@ -148,18 +146,10 @@ class TopicMatcher:
 
     def words(self, text: str) -> list[tuple[int, int, str]]:
         """Leftmost-longest, non-overlapping matches: (start, end, word)."""
-        if not self.owners or not text:
+        if self._automaton is None or not text:
             return []
-        # (start, -length, word) sorts leftmost first, then longest first; two matches with
-        # the same start and length are the same word, so the word never decides the order.
-        found = [(end + 1 - n, -n, word) for end, (word, n) in self._automaton.iter(text)]
-        found.sort()
-        out, last_end = [], 0
-        for start, neg, word in found:
-            if start >= last_end:
-                last_end = start - neg
-                out.append((start, last_end, word))
-        return out
+        words = self._words
+        return [(start, end, words[i]) for i, start, end in self._automaton.find_matches_as_indexes(text)]
 
     def grouped(self, text: str) -> dict[str, list[tuple[int, int, str, int]]]:
         """Like ``hits`` with plain ``(start, end, word, weight)`` tuples (cheaper to make)."""
