@@ -46,7 +46,7 @@ from __future__ import annotations
 import hashlib
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Hashable, Iterator, Optional, TypeVar
+from typing import TYPE_CHECKING, Callable, Hashable, Iterable, Iterator, Optional, TypeVar
 
 if TYPE_CHECKING:
     from .memo_store import Store
@@ -81,12 +81,7 @@ class Table:
             return compute()
         if _COMPUTING:  # the enclosing computation depends on this entry
             _COMPUTING[-1].append((self, key))
-        entry = self._data.get(key)
-        if entry is None and self.persistent and _STORE is not None:
-            found = _STORE.load(self.name, key)
-            if found is not None:
-                entry = self._data[key] = (found[0], [])
-                self.loaded += 1
+        entry = self._stored(key)
         if entry is None:
             self.misses += 1
             inner: list = []
@@ -102,6 +97,33 @@ class Table:
             self.hits += 1
         self._keep(key, entry)
         return entry[0]  # type: ignore[return-value]
+
+    def _stored(self, key: Hashable) -> Optional[tuple[object, list]]:
+        """The entry under ``key`` in memory, else in the on-disk store (then kept in memory)."""
+        entry = self._data.get(key)
+        if entry is None and self.persistent and _STORE is not None:
+            found = _STORE.load(self.name, key)
+            if found is not None:
+                entry = self._data[key] = (found[0], [])
+                self.loaded += 1
+        return entry
+
+    def fill(self, jobs: Iterable[tuple[Optional[Hashable], Callable[[], object]]]) -> None:
+        """Compute the entries of ``jobs`` (key, compute) that are stored nowhere yet, in
+        worker processes when there are many (generator/parallel.py); a ``get`` of these
+        keys afterwards is a hit. What a computation stores in other tables in a worker is
+        lost with the worker (computed again when needed), and the entry keeps no record of
+        using them. Jobs that fail, or too few to spread, are left for ``get``."""
+        from . import parallel
+
+        missing = [(key, compute) for key, compute in jobs if key is not None and self._stored(key) is None]
+        results = parallel.run([compute for _, compute in missing]) if missing else None
+        for (key, _), (ok, value) in zip(missing, results or ()):
+            if ok and key not in self._data:
+                self.misses += 1
+                self._data[key] = (value, [])
+                if self.persistent and _STORE is not None:
+                    _STORE.save(self.name, key, value)
 
     def _keep(self, key: Hashable, entry: tuple[object, list]) -> None:
         """Mark an entry used by this build, and the entries its computation used (a reused

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from . import memo
+from . import memo, parallel
 from .config import SiteConfig, check_config, load_config, note_problems
 from .glossary import Glossary, build_glossary
 from .ingest import load_reports
@@ -87,6 +87,7 @@ def load_project(root, reports_dir=None, *, collect: bool = False, parse: bool =
     project = Project(root, config, problems=problems)
     cache_dir = config.settings.cache_dir
     memo.persist(root / cache_dir if cache and cache_dir else None)
+    parallel.use(config.settings.workers)
     if not parse or any(p.severity == "error" and p.path != GLOSSARY_FILE for p in problems):
         return project
     project.reports_dir = reports_folder(root, config, reports_dir)

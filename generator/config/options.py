@@ -43,6 +43,12 @@ class SiteSchema(Schema):
     keep parsed reports, glossary occurrences, targets and candidate phrases between runs,
     so a later run redoes only the reports that changed; empty: keep nothing on disk."""
 
+    workers = Int(default=0, minimum=0)
+    """Processes that find glossary terms and topic words in the reports when a run has many
+    reports to do (a cold ``build`` or ``export`` of a large folder; generator/parallel.py):
+    0 (default) = one per CPU core, 1 = all in one process. The output is the same bytes
+    either way."""
+
     strict = Bool(default=False)
     """``true``: any warning about a report file fails the build, as ``build --strict`` does.
     Notes (known defects of a source, such as a report that starts mid-part) never do."""

@@ -100,6 +100,17 @@ class Bool(Option):
 class Int(Option):
     kind, types = "int", (int,)
 
+    def __init__(self, *, minimum: Optional[int] = None, **kw):
+        super().__init__(**kw)
+        self.minimum = minimum
+
+    def convert(self, value: Any, ctx: dict) -> Any:
+        if isinstance(value, bool):
+            raise Invalid(f"{self.name} must be a whole number, not {value!r}", f"write a number, e.g. {self.name}: 0")
+        if self.minimum is not None and value < self.minimum:
+            raise Invalid(f"{self.name} {value} is below {self.minimum}", f"write {self.minimum} or more")
+        return value
+
 
 class Choice(Str):
     """A string from a fixed list."""

@@ -26,6 +26,7 @@ class SiteSettings:
     docs_src: str = "docs_src"
     output_dir: str = "docs"
     cache_dir: str = "build/cache"  # "" = no on-disk cache (generator/memo_store.py)
+    workers: int = 0  # processes for many reports (generator/parallel.py); 0 = one per core
     strict: bool = False
 
 

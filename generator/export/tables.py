@@ -142,8 +142,9 @@ def _paragraphs(ctx: SiteContext, u: _Urls) -> list[Chunk]:
         return "".join(out).encode("utf-8")
 
     table = memo.table("data-paragraphs", persistent=True)
-    return [_chunk(memo.report_key(r, signature, u.base), lambda r=r: lines(r), table)  # type: ignore[misc]
-            for r in ctx.reports]
+    jobs = [(memo.report_key(r, signature, u.base), lambda r=r: lines(r)) for r in ctx.reports]
+    table.fill(jobs)  # many reports to match (a cold export): in worker processes first
+    return [_chunk(key, compute, table) for key, compute in jobs]
 
 
 def _first_years(ctx: SiteContext) -> dict[str, Optional[int]]:

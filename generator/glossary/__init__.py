@@ -69,9 +69,12 @@ class Glossary:
         self.matcher_digest = memo.digest(sorted(self.matcher.surfaces.items()),
                                           sorted(self.matcher.short_forms.items()), policy)
         table = memo.table("occurrences", persistent=True)
-        for report in sorted(reports, key=lambda r: r.slug):
-            found = table.get(memo.report_key(report, self.matcher_digest), lambda: _ReportOccurrences(
-                report_occurrences(report, self.matcher, policy, self.matcher.lookup)))
+        ordered = sorted(reports, key=lambda r: r.slug)
+        jobs = [(memo.report_key(report, self.matcher_digest), lambda report=report: self._find(report))
+                for report in ordered]
+        table.fill(jobs)  # many reports to match (a cold build): in worker processes first
+        for report, (memo_key, find) in zip(ordered, jobs):
+            found = table.get(memo_key, find)
             self._by_report[report.slug] = found
             for term_key, occs in found.by_term.items():
                 self._term_reports[term_key].append(report.slug)
@@ -94,6 +97,9 @@ class Glossary:
         self._related = memo.table("related-terms", persistent=True).get(
             memo.digest(definitions_key, order, [found.pairs_digest for found in self._by_report.values()]),
             lambda: related_terms(order, self._definition_links, _sum(found_pairs)))
+
+    def _find(self, report: Report) -> _ReportOccurrences:
+        return _ReportOccurrences(report_occurrences(report, self.matcher, self.policy, self.matcher.lookup))
 
     def _link_definition(self, key: str, text: str) -> list[Span]:
         """The first mention of each other term in a definition; never the term itself."""
