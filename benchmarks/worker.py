@@ -136,10 +136,11 @@ def time_page_modules(site_build) -> dict[str, float]:
 
 
 def run_site(reports_dir: Path, work: Path, skip_mkdocs: bool, edit: bool, search: str) -> dict:
-    from generator import memo, project
+    from generator import memo, process, project
     from generator.site import build as site_build
     from generator.site.search import pagefind as pf
 
+    process.tune_gc()  # what `python -m generator build` and the MkDocs hook run with
     root = make_project(work, reports_dir, search)
     rec = measure.Recorder()
     out: dict = {"kind": "site", "memory": measure.METHOD, "search": search}
