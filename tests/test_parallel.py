@@ -4,7 +4,10 @@ where it is unsafe."""
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import subprocess
 import sys
 import threading
 
@@ -13,7 +16,6 @@ import pytest
 from conftest import ROOT, copy_project
 from generator import memo, parallel
 from generator.config import ConfigError, load_config
-from generator.export import export
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import synth  # noqa: E402
@@ -36,34 +38,48 @@ def _set_workers(project, value: str) -> None:
     path.write_text(re.sub(r"(?m)^workers:.*$", f"workers: {value}", text), encoding="utf-8")
 
 
-def _spy(monkeypatch) -> list[int]:
-    """Number of jobs of each run that really went to worker processes."""
-    runs: list[int] = []
-    real = parallel.run
+_EXPORT = """
+import json, sys
+from generator import parallel
+from generator.export import export
+runs = []
+real = parallel.run
+def spying(jobs):
+    out = real(jobs)
+    if out is not None:
+        runs.append(len(out))
+    return out
+parallel.run = spying
+export(sys.argv[1], sys.argv[2], sys.argv[3])
+print(json.dumps(runs))
+"""
 
-    def spying(jobs):
-        out = real(jobs)
-        if out is not None:
-            runs.append(len(out))
-        return out
 
-    monkeypatch.setattr(parallel, "run", spying)
-    return runs
+def _export_in_new_process(project, out, reports) -> list[int]:
+    """``export`` in a fresh process (this one may run other tests' threads, where no worker
+    is forked); the sizes of the runs that went to worker processes."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    proc = subprocess.run([sys.executable, "-c", _EXPORT, str(project), str(out), str(reports)],
+                          capture_output=True, text=True, timeout=600, env=env, cwd=project)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def test_export_in_worker_processes_equals_one_process(tmp_path, monkeypatch):
+def _tree(folder) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_export_in_worker_processes_equals_one_process(tmp_path):
     reports = tmp_path / "reports"
     synth.write_corpus(reports, 80, include_corpus=False)
     project = copy_project(tmp_path)
     _set_workers(project, "1")
-    runs = _spy(monkeypatch)
-    alone = export(project, tmp_path / "alone", reports)
-    assert runs == []
-    memo.clear()
+    assert _export_in_new_process(project, tmp_path / "alone", reports) == []
     _set_workers(project, "2")
-    spread = export(project, tmp_path / "spread", reports)
+    runs = _export_in_new_process(project, tmp_path / "spread", reports)
     assert runs and all(n >= parallel.MIN_JOBS for n in runs)  # occurrences and paragraph rows
-    assert spread == alone
+    alone, spread = _tree(tmp_path / "alone"), _tree(tmp_path / "spread")
+    assert spread == alone and len(alone) == 7
     assert len(spread["paragraphs.jsonl"].splitlines()) > 1000
 
 
@@ -73,7 +89,13 @@ def _fails_for_three(i: int) -> str:
     return f"value {i}"
 
 
-def test_a_job_that_fails_in_a_worker_is_left_to_this_process():
+@pytest.fixture
+def one_thread(monkeypatch):
+    """As in a fresh process: other tests may leave threads running in this one."""
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)
+
+
+def test_a_job_that_fails_in_a_worker_is_left_to_this_process(one_thread):
     parallel.use(2)
     table = memo.table("test-parallel")
     jobs = [(("k", i), lambda i=i: _fails_for_three(i)) for i in range(parallel.MIN_JOBS)]
@@ -85,10 +107,12 @@ def test_a_job_that_fails_in_a_worker_is_left_to_this_process():
             table.get(("k", 3), lambda: _fails_for_three(3))
 
 
-def test_no_workers_while_other_threads_run_or_for_few_jobs():
+def test_no_workers_while_other_threads_run_or_for_few_jobs(monkeypatch):
     parallel.use(2)
-    assert parallel.workers_for(parallel.MIN_JOBS) == 2
-    assert parallel.workers_for(parallel.MIN_JOBS - 1) == 1  # an edit under serve: one report
+    with monkeypatch.context() as m:
+        m.setattr(parallel.threading, "active_count", lambda: 1)
+        assert parallel.workers_for(parallel.MIN_JOBS) == 2
+        assert parallel.workers_for(parallel.MIN_JOBS - 1) == 1  # an edit under serve: one report
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait)
     thread.start()
