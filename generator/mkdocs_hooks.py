@@ -118,6 +118,10 @@ def on_config(config):
         log.warning(strict_failure(result.diagnostics))
     config.nav = result.nav.items
     config.not_in_nav = _not_in_nav_spec(config, result.nav.not_in_nav)
+    from generator.site.render.raw_lines import RawLinesExtension
+
+    if not any(isinstance(e, RawLinesExtension) for e in config.markdown_extensions):
+        config.markdown_extensions.append(RawLinesExtension())  # one-line HTML blocks kept without parsing
     global _SEARCH, _REPORTS_DIR, _TERM_SURFACES
     _SEARCH, _REPORTS_DIR, _TERM_SURFACES = result.search, result.reports_dir, result.term_surfaces
     if result.search == "pagefind":

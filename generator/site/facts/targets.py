@@ -111,10 +111,9 @@ def catalogue_digest(catalogue: Catalogue) -> str:
 def _extract_all(ctx: SiteContext, catalogue: Catalogue) -> dict[str, Extraction]:
     table = memo.table("targets", persistent=True)
     sig = catalogue_digest(catalogue)
-    out = {}
-    for report in ctx.reports:
-        out[report.slug] = table.get(memo.report_key(report, sig), lambda: extract(report, catalogue))
-    return out
+    jobs = [(memo.report_key(report, sig), lambda report=report: extract(report, catalogue)) for report in ctx.reports]
+    table.fill(jobs)  # many reports to read (a cold build): in worker processes first
+    return {report.slug: table.get(key, compute) for report, (key, compute) in zip(ctx.reports, jobs)}
 
 
 def _next_year(ctx: SiteContext, report: Report) -> Optional[Report]:
