@@ -1,20 +1,19 @@
 """Per-report work spread over the machine's cores, for cold builds of large folders.
 
-A cold ``build`` or ``export`` of cn/ matches 9,700 glossary surfaces and the topics'
-words against every paragraph of 1,439 reports, one report after the other; each is a
-pure function of one report and of state the process already holds (the glossary
-matcher, the topic matcher). ``run(jobs)`` calls each zero-argument job in worker
-processes forked from this one: a fork sees that state without pickling it, and only
-the results travel back (pickled, in job order), so the output is the same bytes as a
-run in one process. ``memo.Table.fill`` is the caller: it hands over the entries a build
-misses and stores what comes back.
+A cold ``build`` or ``export`` of cn/ parses 1,439 reports, matches 9,700 glossary surfaces
+and the topics' words against every paragraph and reads their targets, one report after
+the other; each is a pure function of one report and of state the process already holds
+(configuration, region registry, glossary and topic matchers). ``run(jobs)`` calls each
+zero-argument job in worker processes forked from this one: a fork sees that state
+without pickling it, and only the results travel back (pickled, in job order), so the
+output is the same bytes as a run in one process. ``memo.Table.fill`` is the caller:
+it hands over the entries a build misses and stores what comes back.
 
-Where it is used, and where not (cn/, 2 cores, nothing else running, wall time):
-
-- the glossary's occurrence pass: 7.8 s against 11.1 s for the whole glossary;
-- the rows of paragraphs.jsonl (topic matching): 4.4 s against 5.2 s;
-- not parsing (4.7 s against 4.5 s: a parsed report is as costly to send back, 86 MB of
-  pickles for cn/, as to parse) nor targets (2.3 s against 2.2 s).
+Measured on cn/, 2 cores, nothing else running, wall time in two runs each (2 workers
+against one process): parsing 5.0–5.4 s against 5.8–6.7 s (a parsed report is nearly as
+costly to send back as to parse: 86 MB of pickles); the glossary with its occurrence pass
+8.2–9.2 s against 12.9 s; the rows of paragraphs.jsonl (topic matching) 3.4–4.5 s against
+6.6 s; targets 1.8–2.3 s against 2.7 s.
 
 It is used only where it pays and is safe:
 

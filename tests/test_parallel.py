@@ -72,6 +72,7 @@ def _tree(folder) -> dict[str, bytes]:
 def test_export_in_worker_processes_equals_one_process(tmp_path):
     reports = tmp_path / "reports"
     synth.write_corpus(reports, 80, include_corpus=False)
+    (reports / "坏文件_2020.txt").write_bytes(b"\xff\xfe\x00garbage\x81")  # fails to parse in a worker
     project = copy_project(tmp_path)
     _set_workers(project, "1")
     assert _export_in_new_process(project, tmp_path / "alone", reports) == []

@@ -44,8 +44,9 @@ class SiteSchema(Schema):
     so a later run redoes only the reports that changed; empty: keep nothing on disk."""
 
     workers = Int(default=0, minimum=0)
-    """Processes that find glossary terms and topic words in the reports when a run has many
-    reports to do (a cold ``build`` or ``export`` of a large folder; generator/parallel.py):
+    """Processes that parse reports, find glossary terms and topic words and read targets
+    when a run has many reports to do (a cold ``build`` or ``export`` of a large folder;
+    generator/parallel.py):
     0 (default) = one per CPU core, 1 = all in one process. The output is the same bytes
     either way."""
 

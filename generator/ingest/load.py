@@ -49,7 +49,12 @@ def load_reports(paths_or_folder: Union[str, Path, Iterable[Union[str, Path]]],
     registry = region_registry(config)
     reports: list[Report] = []
     diagnostics: list[Diagnostic] = []
-    for path in report_files(paths_or_folder):
+    paths = report_files(paths_or_folder)
+    # Many files to parse (a cold build): parsed in worker processes first (generator/parallel.py)
+    jobs = [(key, lambda path=path, key=key: _parse(path, config, registry, key))
+            for path, key in ((path, _parse_key(path, env)) for path in paths)]
+    memo.table("report", persistent=True).fill(jobs)
+    for path in paths:
         try:
             report = _parse_memoized(path, config, registry, env)
         except InputError as err:
@@ -79,14 +84,25 @@ def _file_digest(path: Path) -> str:
     return memo.table("file-digest").get(key, lambda: memo.digest(path.read_bytes()))
 
 
+def _parse_key(path: Path, env: str) -> Optional[str]:
+    """The memo key of a report file: its path, its content and the parse settings; None
+    when it cannot be read (``parse_report`` then says what is wrong with it)."""
+    try:
+        return memo.digest(str(path), _file_digest(path), env)
+    except OSError:
+        return None
+
+
+def _parse(path: Path, config: Optional[SiteConfig], registry: RegionRegistry, key: str) -> Report:
+    return replace(parse_report(path, config, registry=registry), digest=key)
+
+
 def _parse_memoized(path: Path, config: Optional[SiteConfig], registry: RegionRegistry, env: str) -> Report:
     """``parse_report`` through the memo; the Report is the memo's own (do not change it)."""
-    try:
-        content = _file_digest(path)
-    except OSError:  # let parse_report say what is wrong with the file
+    key = _parse_key(path, env)
+    if key is None:
         return parse_report(path, config, registry=registry)
-    key = memo.digest(str(path), content, env)
-    return memo.table("report", persistent=True).get(key, lambda: replace(parse_report(path, config, registry=registry), digest=key))
+    return memo.table("report", persistent=True).get(key, lambda: _parse(path, config, registry, key))
 
 
 def unique_slugs(reports: list[Report]) -> tuple[list[Report], list[Diagnostic]]:
