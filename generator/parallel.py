@@ -78,12 +78,15 @@ def run(jobs: Sequence[Callable[[], object]]) -> Optional[list[tuple[bool, objec
     _JOBS = jobs
     # The parent's objects stay out of the children's collections: fewer pages copied. (No
     # gc.collect() first: a full collection of cn/'s objects costs 0.7 s, more than it saves.)
+    # Objects frozen already (a caller's gc.freeze) stay frozen: unfreeze only what this froze.
+    frozen_before = gc.get_freeze_count() > 0
     gc.freeze()
     try:
         with multiprocessing.get_context("fork").Pool(workers, initializer=_enter_worker) as pool:
             parts = pool.map(_run_slice, bounds, chunksize=1)
     finally:
-        gc.unfreeze()
+        if not frozen_before:
+            gc.unfreeze()
         _JOBS = ()
     return [result for part in parts for result in part]
 
