@@ -29,9 +29,10 @@ from markdown.preprocessors import Preprocessor
 
 # Block-level elements the generator writes on one line, each closed at the line's end.
 _WHOLE_LINE = re.compile(r"<(figure|table|svg|details|div|p|h[1-6]|ul|ol|dl|nav|section|aside)\b[^>]*>.*</\1>")
-# After NormalizeWhitespace (30), which strips the stash's placeholder markers, and before
+# After NormalizeWhitespace (30), which strips the stash's placeholder markers, and MkDocs'
+# anchor collector (21, it reads the ids of raw HTML for link validation), before
 # Python-Markdown's HtmlBlockPreprocessor (20).
-PRIORITY = 25
+PRIORITY = 20.5
 
 
 class RawLines(Preprocessor):
