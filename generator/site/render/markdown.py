@@ -28,6 +28,7 @@ as ``javascript:`` raises ``ValueError``).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from ...text import HTTP_URL
@@ -117,6 +118,11 @@ def external_link(text: str, url: str) -> str:
 def link(text: str, href: str, title: str = "", attrs: Sequence[tuple[str, str]] = ()) -> str:
     """``[text](href "title")`` with the text shown as written; ``attrs`` (``data-…``
     names and values) become attributes of the link (attr_list ``{: name="value" }``)."""
+    return _link(text, href, title, tuple(attrs))
+
+
+@lru_cache(maxsize=1 << 17)  # a page links the same terms from the same folder over and over
+def _link(text: str, href: str, title: str, attrs: tuple[tuple[str, str], ...]) -> str:
     label = escape_text(text)
     target = check_href(href)
     out = f'[{label}]({target} "{escape_attr(title)}")' if title else f"[{label}]({target})"
