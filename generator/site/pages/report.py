@@ -65,7 +65,7 @@ class _Renderer:
     def _term_spans(self, anchor: str, text: str) -> list[tuple]:
         glossary = self.ctx.glossary
         linked = self.linked
-        spans = []
+        spans: list[tuple] = []
         for occ in glossary.paragraph_links(self.report.slug, anchor):
             known = linked.get(occ.term_key)
             if known is None:

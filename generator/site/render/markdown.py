@@ -115,14 +115,11 @@ def external_link(text: str, url: str) -> str:
     return f'<a href="{escape_attr(url)}" rel="noopener">{escape_text(text)}</a>'
 
 
-def link(text: str, href: str, title: str = "", attrs: Sequence[tuple[str, str]] = ()) -> str:
+@lru_cache(maxsize=1 << 17)  # pages of one folder link the same terms over and over
+def link(text: str, href: str, title: str = "", attrs: tuple[tuple[str, str], ...] = ()) -> str:
     """``[text](href "title")`` with the text shown as written; ``attrs`` (``data-…``
-    names and values) become attributes of the link (attr_list ``{: name="value" }``)."""
-    return _link(text, href, title, tuple(attrs))
-
-
-@lru_cache(maxsize=1 << 17)  # a page links the same terms from the same folder over and over
-def _link(text: str, href: str, title: str, attrs: tuple[tuple[str, str], ...]) -> str:
+    names and values, a tuple: the result is memoized) become attributes of the link
+    (attr_list ``{: name="value" }``)."""
     label = escape_text(text)
     target = check_href(href)
     out = f'[{label}]({target} "{escape_attr(title)}")' if title else f"[{label}]({target})"
