@@ -49,7 +49,7 @@ def write_atomic(path: Path, data: bytes, folder_exists: bool = False) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            os.fchmod(handle.fileno(), 0o644)  # whatever the umask, as the files it replaces
+        os.chmod(tmp, 0o644)  # whatever the umask (and tempfile's 0o600)
         os.replace(tmp, path)
     except BaseException:
         try:
