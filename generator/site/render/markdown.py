@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import itemgetter
 from typing import Iterable, Sequence
 
 from ...text import HTTP_URL
@@ -133,9 +134,12 @@ _ATTR_NAME = re.compile(r"data-[a-z]+")
 _ATTR_UNSAFE = re.compile(r"[\"{}&<>\n]")  # attr_list takes the value raw: nothing that ends it
 
 
+_SPAN_KEY = itemgetter(0, 1)
+
+
 def _clean_spans(text: str, spans: Iterable[Sequence]) -> list[tuple[int, int, str, str, tuple]]:
     out, last = [], 0
-    for span in sorted(spans, key=lambda s: (s[0], s[1])):
+    for span in sorted(spans, key=_SPAN_KEY):
         start, end, href = span[0], span[1], span[2]
         title = span[3] if len(span) > 3 else ""
         attrs = tuple(span[4]) if len(span) > 4 else ()
@@ -154,11 +158,22 @@ def render_linked(text: str, spans: Iterable[Sequence] = (), lead: int = 0) -> s
     if not spans and lead <= 0:
         return escape_text(text)
     spans = _clean_spans(text, spans)
+    if lead <= 0:  # links only (most paragraphs): no bold part to open or close
+        parts: list[str] = []
+        pos = 0
+        for start, end, href, title, attrs in spans:
+            if start > pos:
+                parts.append(escape_text(text[pos:start]))
+            parts.append(link(text[start:end], href, title, attrs))
+            pos = end
+        if len(text) > pos:
+            parts.append(escape_text(text[pos:]))
+        return "".join(parts)
     bold_end = max(0, min(lead, len(text)))
     for start, end, *_ in spans:
         if start < bold_end < end:
             bold_end = end
-    parts: list[str] = []
+    parts = []
     pos = 0
 
     def plain(upto: int) -> None:
