@@ -12,6 +12,8 @@ collector stays on, so cyclic garbage is still freed.
 from __future__ import annotations
 
 import gc
+from contextlib import contextmanager
+from typing import Iterator
 
 THRESHOLDS = (10_000, 10, 10)
 
@@ -20,3 +22,18 @@ def tune_gc() -> None:
     """Use ``THRESHOLDS`` (no lower than what the process already has)."""
     current = gc.get_threshold()
     gc.set_threshold(*(max(a, b) for a, b in zip(THRESHOLDS, current)))
+
+
+@contextmanager
+def long_lived() -> Iterator[None]:
+    """Within the block, the objects that exist at its start (a build's loaded reports and
+    glossary: most of the heap) are left out of every collection (``gc.freeze``); after it,
+    they are collected again as before (``gc.unfreeze``: a rebuild in ``mkdocs serve`` frees
+    the previous build's garbage). Measured on cn/ with every page written: the two full
+    collections of a cold build's page stage took 3.5 s CPU, 1.6 s with the loaded project
+    frozen."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()

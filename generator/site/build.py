@@ -25,6 +25,7 @@ import yaml
 from .. import memo
 from ..errors import GeneratorError, build_summary
 from ..model import Diagnostic
+from ..process import long_lived
 from ..project import load_project
 from .context import Page, SiteContext
 from .render import urls
@@ -128,7 +129,16 @@ def _build(root, reports_dir, out_dir, strict: bool, quiet: bool, echo: bool, ca
     out = Path(out_dir) if out_dir else root / settings.output_dir
     diagnostics = list(project.diagnostics)
     ctx = SiteContext.create(root, config, reports, glossary, diagnostics)
+    with long_lived():  # the loaded project stays as it is while pages are made
+        return _write(root, ctx, project, out, strict, quiet, echo, diagnostics)
 
+
+def _write(root: Path, ctx: SiteContext, project, out: Path, strict: bool, quiet: bool, echo: bool,
+           diagnostics: list[Diagnostic]) -> BuildResult:
+    """Pages, hand-written files and data files of ``ctx`` into ``out``; build/nav.yml and the
+    search segmenter's dictionary beside it."""
+    config, glossary = project.config, project.glossary
+    settings = config.settings
     pages = collect_pages(ctx)
     src_pages, assets = hand_written(root / settings.docs_src)
     files: dict[str, bytes | str] = {}

@@ -97,8 +97,12 @@ def _compute(ctx: SiteContext, report: Report) -> Outline:
 
     def node(s: Section, top: bool) -> Node:
         own: list[int] = []
+        seen: set[int] = set()  # of own: a list's "in" made long sections quadratic
         for anchor in [p.anchor for p in s.paragraphs] + [e.anchor for e in s.entries]:
-            own.extend(i for i in by_anchor.get(anchor, ()) if i not in own)
+            for i in by_anchor.get(anchor, ()):
+                if i not in seen:
+                    seen.add(i)
+                    own.append(i)
         chars = sum(len(p.text) for p in s.paragraphs) + sum(len(e.term) + len(e.definition) for e in s.entries)
         out = Node(s.title, s.anchor, part_kind(s) if top else "", len(s.paragraphs) + len(s.entries), chars, own)
         for child in s.sections:
@@ -115,7 +119,8 @@ def _compute(ctx: SiteContext, report: Report) -> Outline:
 def _fold(into: Node, other: Node) -> None:
     into.paragraphs += other.paragraphs
     into.chars += other.chars
-    into.terms.extend(i for i in other.terms if i not in into.terms)
+    have = set(into.terms)
+    into.terms.extend(i for i in other.terms if i not in have)  # other.terms has no repeats
 
 
 def outline(ctx: SiteContext, report: Report) -> Outline:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Callable, Iterator, Optional
 
 from ... import memo
@@ -142,6 +143,7 @@ def _length(report: Report) -> int:
     return total
 
 
+@lru_cache(maxsize=1 << 14)  # topic pages shorten the same section titles over and over
 def short_text(text: str, limit: int = 60) -> str:
     """First sentence of ``text``, at most about ``limit`` characters (like ``Term.short``)."""
     text = " ".join(text.split())

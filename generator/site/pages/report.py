@@ -20,7 +20,7 @@ from typing import Iterable, Iterator, Optional
 
 from ... import memo
 from ...config import SourceNote
-from ...model import GlossaryEntry, Paragraph, Report, Section
+from ...model import GlossaryEntry, Paragraph, Report, Section, Term
 from ..render import markdown as md
 from ..render import urls
 from ..render.term_tip import term_tip, tip_span
@@ -56,6 +56,7 @@ class _Renderer:
         self.report = report
         self.path = urls.report_page(report.slug)
         self.tipped: set[str] = set()  # terms whose first link carries the tooltip's source
+        self.linked: dict[str, tuple[Optional[Term], str, str]] = {}  # term key -> (term, link here, gloss)
         self.base_url = base_url
         self.numbers: dict[str, int] = {}
         self.notes: dict[str, list[str]] = {}
@@ -63,13 +64,21 @@ class _Renderer:
     # -- links ----------------------------------------------------------------
     def _term_spans(self, anchor: str, text: str) -> list[tuple]:
         glossary = self.ctx.glossary
-        spans = []
+        linked = self.linked
+        spans: list[tuple] = []
         for occ in glossary.paragraph_links(self.report.slug, anchor):
-            term = glossary.terms.get(occ.term_key)
+            known = linked.get(occ.term_key)
+            if known is None:
+                term = glossary.terms.get(occ.term_key)
+                known = linked[occ.term_key] = (term, "", "") if term is None else (
+                    term, urls.href(self.path, urls.term_page(term.slug)), term.short)
+            term, href, short = known
             if term is None:
                 continue
-            spans.append(tip_span(occ.start, occ.end, urls.href(self.path, urls.term_page(term.slug)), term, text,
-                                  self.tipped))
+            if term.key in self.tipped:  # what term_tip gives a term's later links
+                spans.append((occ.start, occ.end, href, short, ()))
+            else:
+                spans.append(tip_span(occ.start, occ.end, href, term, text, self.tipped))
         return spans
 
     def _region_link(self, name: str) -> str:

@@ -21,7 +21,7 @@ from ...model import Definition, Occurrence, Report, Term
 from ..render import urls
 from ..context import Page, SiteContext
 from ..render.excerpts import excerpt, where_link
-from ..facts.reports import region_groups, report_label, sorted_reports
+from ..facts.reports import facts_memo, region_groups, report_label, sorted_reports
 from ..render.term_tip import term_tip, tip_span
 from ..render.markdown import escape_text, excerpts, heading, html_heading, join_blocks, link, render_linked, table
 from ..facts.term_groups import DIGIT_GROUP, letter_of
@@ -168,15 +168,27 @@ def _usage_rows(ctx: SiteContext, page: str, term: Term) -> list[list[str]]:
             target = urls.href(page, urls.report_page(report.slug), mine[0].anchor)  # reading order
             by_region.setdefault(report.region_name, []).append((report.year or 0, report.slug, len(mine), target))
     rows = []
-    for group in region_groups(ctx):
-        if group.name not in by_region:
-            continue
+    groups = region_groups(ctx)
+    for i in sorted(i for name in by_region for i in _group_positions(ctx).get(name, ())):
+        group = groups[i]
         cells = sorted(by_region[group.name])
         name = (link(group.name, urls.href(page, ctx.region_path(group.name))) if group.name
                 else escape_text(group.label))
         years = "、".join(link(f"{y}年" if y else "年份不明", target) + f" {n}" for y, _, n, target in cells)
         rows.append([name, str(sum(n for _, _, n, _ in cells)), years, str(len(cells))])
     return rows
+
+
+def _group_positions(ctx: SiteContext) -> dict[str, tuple[int, ...]]:
+    """Region name -> its places in ``region_groups`` (once per context: a term page visits
+    only the regions using the term, not every region)."""
+    def compute() -> dict[str, tuple[int, ...]]:
+        out: dict[str, list[int]] = {}
+        for i, group in enumerate(region_groups(ctx)):
+            out.setdefault(group.name, []).append(i)
+        return {name: tuple(places) for name, places in out.items()}
+
+    return facts_memo(ctx, "group-positions", compute)
 
 
 def _usage_pages(rows: list[list[str]]) -> list[list[list[str]]]:

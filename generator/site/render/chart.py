@@ -75,23 +75,28 @@ def line_chart(title: str, years: Sequence[int], series: Sequence[Series], perce
                 continue  # the last tick would overlap the previous one
             parts.append(f'<text class="chart-label" x="{x(year):.1f}" y="{HEIGHT - 8}" '
                          f'text-anchor="middle">{year}</text>')
+    xs = {year: f"{x(year):.1f}" for year in range(lo, hi + 1)}  # formatted once, not per series
+    ys: dict[float, str] = {}
     for i, (label, values) in enumerate(series):
         cls = f"chart-s{i}"
-        runs: list[list[tuple[float, float]]] = [[]]
+        runs: list[list[tuple[str, str]]] = [[]]
         for year in range(lo, hi + 1):
             value = values.get(year)
             if value is None:
                 if runs[-1]:
                     runs.append([])
                 continue
-            runs[-1].append((x(year), y(value)))
+            py = ys.get(value)
+            if py is None:
+                py = ys[value] = f"{y(value):.1f}"
+            runs[-1].append((xs[year], py))
         dash = f' stroke-dasharray="{DASHES[i]}"' if DASHES[i] else ""
+        dot = f'<circle class="chart-dot {cls}" cx="'
         for run in runs:
             if len(run) > 1:
-                points = " ".join(f"{px:.1f},{py:.1f}" for px, py in run)
+                points = " ".join(f"{px},{py}" for px, py in run)
                 parts.append(f'<polyline class="chart-line {cls}" points="{points}"{dash}/>')
-            for px, py in run:
-                parts.append(f'<circle class="chart-dot {cls}" cx="{px:.1f}" cy="{py:.1f}" r="2.5"/>')
+            parts.extend(f'{dot}{px}" cy="{py}" r="2.5"/>' for px, py in run)
         if legend:
             lx = LEFT + (i % 3) * 200
             ly = HEIGHT + LEGEND_ROW * (i // 3) + 10

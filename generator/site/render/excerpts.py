@@ -40,8 +40,10 @@ def excerpt(text: str, spans: Sequence[tuple[int, int]], focus: int = 0, width: 
     shown = text[lo:hi].replace("\n", " ")
     parts = [ELLIPSIS] if lo > 0 else []
     pos = lo
-    for s, e in sorted([(s[0], s[1]) for s in spans]):
-        if s < pos or e > hi or e <= s:
+    # Only spans inside the window can show (one starting before ``lo`` or ending after ``hi``
+    # never does): those are left out before sorting.
+    for s, e in sorted([(s[0], s[1]) for s in spans if s[0] >= lo and s[1] <= hi]):
+        if s < pos or e <= s:
             continue
         if s > pos:
             parts.append(escape_text(shown[pos - lo:s - lo]))

@@ -94,17 +94,20 @@ DATA_INDEX = "data/index.md"
 _ODD_PARTS = frozenset(("", ".", ".."))
 
 
-@lru_cache(maxsize=1 << 16)  # pages link to the same few pages over and over
-def _relative(from_page: str, to_page: str) -> str:
-    """``posixpath.relpath(to_page, dirname(from_page))`` without its two ``abspath`` calls.
+@lru_cache(maxsize=1 << 16)  # pages of one folder link to the same few pages over and over
+def _relative(folder: str, to_page: str) -> str:
+    """``posixpath.relpath(to_page, dirname(from_page))`` without its two ``abspath`` calls,
+    for a page in ``folder`` (``from_page`` up to and including its last "/": "reports/",
+    "" at the top). The answer depends on the folder only, so the cache holds folders ×
+    targets, not pages × targets.
 
     Site paths are plain relative paths ("reports/x.md"); for those the relative path is
     ".." for each folder of ``from_page`` below the common folders, then the rest of
     ``to_page``. Anything else (absolute, "./", "..", "//") goes to ``posixpath``.
     """
-    here = from_page.split("/")
+    here = folder.split("/")
     there = to_page.split("/")
-    del here[-1]  # the folder of from_page
+    del here[-1]  # after the folder's last "/"
     if _ODD_PARTS.isdisjoint(here) and _ODD_PARTS.isdisjoint(there):
         common = 0
         for a, b in zip(here, there):
@@ -112,12 +115,14 @@ def _relative(from_page: str, to_page: str) -> str:
                 break
             common += 1
         return "/".join([".."] * (len(here) - common) + there[common:]) or "."
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return posixpath.relpath(to_page, posixpath.dirname(folder) or ".")
 
 
 def href(from_page: str, to_page: str, anchor: str = "") -> str:
     """Relative Markdown link from one docs page to another (optionally to an anchor)."""
-    target = "" if from_page == to_page else _relative(from_page, to_page)
+    if from_page == to_page:
+        return f"#{anchor}" if anchor else ""
+    target = _relative(from_page[:from_page.rfind("/") + 1], to_page)
     return f"{target}#{anchor}" if anchor else target
 
 
