@@ -18,9 +18,7 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import re
-import shutil
 import statistics
 import sys
 import tempfile
@@ -30,6 +28,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent)]
 
+import edit_browser  # noqa: E402
 import run  # noqa: E402
 import worker  # noqa: E402
 
@@ -135,14 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     reports = run.input_folder(args.input, args.n, work)
     if reports is None:
         return 2
-    result = measure(reports, work, args.search, args.edits)
-    result["date"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
-    print(table(result))
-    if args.json:
-        args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
-    if not args.work:
-        shutil.rmtree(work, ignore_errors=True)
-    return 0
+    return edit_browser.finish(measure(reports, work, args.search, args.edits), table, args, work)
 
 
 if __name__ == "__main__":
