@@ -81,7 +81,7 @@ class Table:
             return compute()
         if _COMPUTING:  # the enclosing computation depends on this entry
             _COMPUTING[-1].append((self, key))
-        entry = self.stored(key)
+        entry = self._stored(key)
         if entry is None:
             self.misses += 1
             inner: list = []
@@ -98,7 +98,7 @@ class Table:
         self._keep(key, entry)
         return entry[0]  # type: ignore[return-value]
 
-    def stored(self, key: Hashable) -> Optional[tuple[object, list]]:
+    def _stored(self, key: Hashable) -> Optional[tuple[object, list]]:
         """The entry under ``key`` in memory, else in the on-disk store (then kept in memory)."""
         entry = self._data.get(key)
         if entry is None and self.persistent and _STORE is not None:
@@ -116,7 +116,7 @@ class Table:
         using them. Jobs that fail, or too few to spread, are left for ``get``."""
         from . import parallel
 
-        missing = [(key, compute) for key, compute in jobs if key is not None and self.stored(key) is None]
+        missing = [(key, compute) for key, compute in jobs if key is not None and self._stored(key) is None]
         results = parallel.run([compute for _, compute in missing]) if missing else None
         for (key, _), (ok, value) in zip(missing, results or ()):
             if ok and key not in self._data:

@@ -50,13 +50,15 @@ def load_reports(paths_or_folder: Union[str, Path, Iterable[Union[str, Path]]],
     reports: list[Report] = []
     diagnostics: list[Diagnostic] = []
     paths = report_files(paths_or_folder)
-    # Many files to parse (a cold build): parsed in worker processes first (generator/parallel.py)
+    table = memo.table("report", persistent=True)
     jobs = [(key, lambda path=path, key=key: _parse(path, config, registry, key))
             for path, key in ((path, _parse_key(path, env)) for path in paths)]
-    memo.table("report", persistent=True).fill(jobs)
-    for path in paths:
+    table.fill(jobs)  # many files to parse (a cold build): in worker processes first
+    for path, (key, parse) in zip(paths, jobs):
         try:
-            report = _parse_memoized(path, config, registry, env)
+            # The Report is the memo's own (do not change it); an unreadable file (no key) is
+            # left to parse_report, which says what is wrong with it.
+            report = parse_report(path, config, registry=registry) if key is None else table.get(key, parse)
         except InputError as err:
             diagnostics.append(Diagnostic(err.path, err.message + (f" — {err.fix}" if err.fix else ""),
                                           err.line, "error", err.offset))
@@ -95,14 +97,6 @@ def _parse_key(path: Path, env: str) -> Optional[str]:
 
 def _parse(path: Path, config: Optional[SiteConfig], registry: RegionRegistry, key: str) -> Report:
     return replace(parse_report(path, config, registry=registry), digest=key)
-
-
-def _parse_memoized(path: Path, config: Optional[SiteConfig], registry: RegionRegistry, env: str) -> Report:
-    """``parse_report`` through the memo; the Report is the memo's own (do not change it)."""
-    key = _parse_key(path, env)
-    if key is None:
-        return parse_report(path, config, registry=registry)
-    return memo.table("report", persistent=True).get(key, lambda: _parse(path, config, registry, key))
 
 
 def unique_slugs(reports: list[Report]) -> tuple[list[Report], list[Diagnostic]]:
