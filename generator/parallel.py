@@ -4,16 +4,21 @@ A cold ``build`` or ``export`` of cn/ parses 1,439 reports, matches 9,700 glossa
 and the topics' words against every paragraph and reads their targets, one report after
 the other; each is a pure function of one report and of state the process already holds
 (configuration, region registry, glossary and topic matchers). ``run(jobs)`` calls each
-zero-argument job in worker processes forked from this one: a fork sees that state
-without pickling it, and only the results travel back (pickled, in job order), so the
-output is the same bytes as a run in one process. ``memo.Table.fill`` is the caller:
-it hands over the entries a build misses and stores what comes back.
+zero-argument job in this process and in worker processes forked from it: a fork sees
+that state without pickling it. The jobs are cut into contiguous slices that every
+process takes in turn (a shared counter), so a slow report delays no one. This process
+keeps its own results; a worker pickles its results into a temporary file, read back
+when it ends. Results come back in job order, so the output is the same bytes as a run
+in one process. ``memo.Table.fill`` is the caller: it hands over the entries a build
+misses and stores what comes back.
 
-Measured on cn/, 2 cores, nothing else running, wall time in two runs each (2 workers
-against one process): parsing 5.0–5.4 s against 5.8–6.7 s (a parsed report is nearly as
-costly to send back as to parse: 86 MB of pickles); the glossary with its occurrence pass
-8.2–9.2 s against 12.9 s; the rows of paragraphs.jsonl (topic matching) 3.4–4.5 s against
-6.6 s; targets 1.8–2.3 s against 2.7 s.
+Measured on cn/, 2 cores: three cold exports each, taken in turn with the earlier pool
+(every slice in a ``multiprocessing.Pool`` of two workers while this process waited):
+20.6–22.0 s against 21.9–24.9 s, 32.6–34.0 s of CPU against 33.2–38.6 s. A second
+process gains less than it seems: a worker's CPU time for the same parsing is about
+35 % higher than this process's (the two vCPUs share a core's caches, and the pages both
+processes write are copied), and a parsed report is nearly as costly to send back as to
+parse (86 MB of pickles for cn/). This process's share needs no pickling at all.
 
 It is used only where it pays and is safe:
 
@@ -24,8 +29,10 @@ It is used only where it pays and is safe:
 - a platform with ``fork`` (Linux, macOS); elsewhere everything runs in this process;
 - not inside a worker already.
 
-A job that raises in a worker comes back as ``(False, None)``; the caller computes it again
-in this process, where the error is reported the usual way (naming the file and line).
+A job that raises comes back as ``(False, None)``, and so does every job of a worker that
+died (its file is missing or cut short); the caller computes them again in this process,
+where an error is reported the usual way (naming the file and line). An interrupted run
+kills its workers: none outlives it.
 """
 
 from __future__ import annotations
@@ -33,11 +40,15 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import pickle
+import signal
+import tempfile
 import threading
+from pathlib import Path
 from typing import Callable, Optional, Sequence
 
 MIN_JOBS = 64
-CHUNKS_PER_WORKER = 4  # contiguous slices of the jobs per worker: small enough to balance the load
+SLICES_PER_WORKER = 8  # contiguous slices of the jobs per process, taken in turn: small enough to balance the load
 
 _JOBS: Sequence[Callable[[], object]] = ()  # the jobs of the run in progress (a fork inherits them)
 _IN_WORKER = False
@@ -72,35 +83,85 @@ def run(jobs: Sequence[Callable[[], object]]) -> Optional[list[tuple[bool, objec
     workers = workers_for(len(jobs))
     if workers < 2:
         return None
-    chunks = workers * CHUNKS_PER_WORKER
-    size = -(-len(jobs) // chunks)
+    size = -(-len(jobs) // (workers * SLICES_PER_WORKER))
     bounds = [(start, min(start + size, len(jobs))) for start in range(0, len(jobs), size)]
+    context = multiprocessing.get_context("fork")
+    claimed = context.Value("i", 0)  # the next slice to take, shared by every process of the run
     _JOBS = jobs
     # The parent's objects stay out of the children's collections: fewer pages copied. (No
     # gc.collect() first: a full collection of cn/'s objects costs 0.7 s, more than it saves.)
     # Objects frozen already (a caller's gc.freeze) stay frozen: unfreeze only what this froze.
     frozen_before = gc.get_freeze_count() > 0
-    gc.freeze()
+    results: dict[int, list[tuple[bool, object]]] = {}
+    children: list[tuple[int, int]] = []  # (number, pid) of the workers not waited for yet
     try:
-        with multiprocessing.get_context("fork").Pool(workers, initializer=_enter_worker) as pool:
-            parts = pool.map(_run_slice, bounds, chunksize=1)
+        with tempfile.TemporaryDirectory(prefix="generator-workers-") as folder:
+            gc.freeze()
+            try:
+                for n in range(1, workers):
+                    children.append((n, _fork(folder, n, bounds, claimed)))
+            finally:
+                if not frozen_before:
+                    gc.unfreeze()
+            results.update(_work(bounds, claimed))  # this process takes slices too: its results need no pickling
+            while children:
+                n, pid = children[0]
+                os.waitpid(pid, 0)
+                children.pop(0)
+                results.update(_read(Path(folder) / f"{n}.pickle"))
     finally:
-        if not frozen_before:
-            gc.unfreeze()
+        for _n, pid in children:  # interrupted: no worker outlives the run
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
         _JOBS = ()
-    return [result for part in parts for result in part]
+    failed = [(False, None)]
+    return [result for k, (start, end) in enumerate(bounds) for result in results.get(k, failed * (end - start))]
 
 
-def _enter_worker() -> None:
+def _work(bounds: list[tuple[int, int]], claimed) -> dict[int, list[tuple[bool, object]]]:
+    """Run slices until none is left: slice number -> its results."""
+    done: dict[int, list[tuple[bool, object]]] = {}
+    while True:
+        with claimed.get_lock():
+            k = claimed.value
+            claimed.value = k + 1
+        if k >= len(bounds):
+            return done
+        out: list[tuple[bool, object]] = []
+        for i in range(*bounds[k]):
+            try:
+                out.append((True, _JOBS[i]()))
+            except Exception:
+                out.append((False, None))
+        done[k] = out
+
+
+def _fork(folder: str, n: int, bounds: list[tuple[int, int]], claimed) -> int:
+    """A worker process that runs slices and writes their results to ``folder/<n>.pickle``."""
     global _IN_WORKER
-    _IN_WORKER = True
+    pid = os.fork()
+    if pid:
+        return pid
+    code = 1
+    try:
+        _IN_WORKER = True
+        data = pickle.dumps(_work(bounds, claimed), protocol=pickle.HIGHEST_PROTOCOL)
+        path = Path(folder) / f"{n}.pickle"
+        path.with_suffix(".tmp").write_bytes(data)
+        path.with_suffix(".tmp").rename(path)
+        code = 0
+    finally:
+        os._exit(code)  # never return into the caller's code, run no exit handler of the parent's
 
 
-def _run_slice(bounds: tuple[int, int]) -> list[tuple[bool, object]]:
-    out: list[tuple[bool, object]] = []
-    for i in range(*bounds):
-        try:
-            out.append((True, _JOBS[i]()))
-        except Exception:
-            out.append((False, None))
-    return out
+def _read(path: Path) -> dict[int, list[tuple[bool, object]]]:
+    """A worker's results; none when it died before writing them (its slices count as failed)."""
+    collecting = gc.isenabled()
+    gc.disable()  # unpickling makes many objects and no garbage
+    try:
+        return pickle.loads(path.read_bytes())
+    except Exception:  # missing or cut short: the worker died
+        return {}
+    finally:
+        if collecting:
+            gc.enable()

@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 import threading
+import time
 
 import pytest
 
@@ -106,6 +107,41 @@ def test_a_job_that_fails_in_a_worker_is_left_to_this_process(one_thread):
         assert table.get(("k", 5), lambda: "recomputed") == "value 5"
         with pytest.raises(ValueError, match="bad report"):  # raised here, where it is reported
             table.get(("k", 3), lambda: _fails_for_three(3))
+
+
+def _dies_in_a_worker(i: int) -> str:
+    if parallel._IN_WORKER and i % 2:
+        os._exit(3)  # e.g. killed by the system for memory
+    time.sleep(0.005)  # slow enough that the worker takes some of the jobs
+    return f"value {i}"
+
+
+def test_a_worker_that_dies_loses_no_result(one_thread, monkeypatch):
+    parallel.use(2)
+    forked: list[int] = []
+
+    def fork() -> int:
+        pid = real_fork()
+        if pid:
+            forked.append(pid)
+        return pid
+
+    real_fork = os.fork
+    monkeypatch.setattr(parallel.os, "fork", fork)
+    jobs = [lambda i=i: _dies_in_a_worker(i) for i in range(4 * parallel.MIN_JOBS)]
+    results = parallel.run(jobs)
+    assert results is not None and len(results) == len(jobs)
+    # what the dead worker took comes back as failed (the caller computes it again); the rest is right
+    assert all(value == f"value {i}" for i, (ok, value) in enumerate(results) if ok)
+    assert all(value is None for ok, value in results if not ok)
+    assert not all(ok for ok, _ in results)  # the worker took (and lost) some
+    assert len(forked) == 1
+    with pytest.raises(ChildProcessError):  # the worker was waited for: no zombie is left
+        os.waitpid(forked[0], os.WNOHANG)
+    table = memo.table("test-parallel-died")
+    with memo.build():
+        table.fill([(("k", i), job) for i, job in enumerate(jobs)])
+        assert [table.get(("k", i), job) for i, job in enumerate(jobs)] == [f"value {i}" for i in range(len(jobs))]
 
 
 def test_no_workers_while_other_threads_run_or_for_few_jobs(monkeypatch):
