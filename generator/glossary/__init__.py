@@ -83,20 +83,34 @@ class Glossary:
                 key = self.matcher.lookup(entry.term)
                 if key is not None and key in terms:
                     self._entry_terms[(report.slug, entry.anchor)] = key
-        # Definition links depend on the definitions and the surfaces matched: kept across runs
-        # while those are unchanged.
-        definitions_key = memo.digest(self.matcher_digest, [(key, [d.text for d in terms[key].definitions])
-                                                            for key in sorted(terms)])
-        self._definition_links: DefinitionLinks = memo.table("definition-links", persistent=True).get(
-            definitions_key, lambda: {(key, i): self._link_definition(key, d.text)
-                                      for key, term in terms.items() for i, d in enumerate(term.definitions)})
-        # Related terms also count the paragraphs each pair of terms shares, over every report:
-        # reused while no report's pairs changed (an edit to a report's body that adds or drops
-        # no term use changes none), so the key names each report's pairs, not the report.
+        self._order_keys = order
+
+    # Definition links and related terms are computed on first use: term pages need them,
+    # ``export`` does not (1.5 s of a cold export of cn/).
+    @cached_property
+    def _definitions_key(self) -> str:
+        return memo.digest(self.matcher_digest, [(key, [d.text for d in self.terms[key].definitions])
+                                                 for key in sorted(self.terms)])
+
+    @cached_property
+    def _definition_links(self) -> DefinitionLinks:
+        """Definition links depend on the definitions and the surfaces matched: kept across runs
+        while those are unchanged."""
+        terms = self.terms
+        return memo.table("definition-links", persistent=True).get(
+            self._definitions_key, lambda: {(key, i): self._link_definition(key, d.text)
+                                            for key, term in terms.items() for i, d in enumerate(term.definitions)})
+
+    @cached_property
+    def _related(self) -> dict[str, list[tuple[str, str]]]:
+        """Related terms also count the paragraphs each pair of terms shares, over every report:
+        reused while no report's pairs changed (an edit to a report's body that adds or drops
+        no term use changes none), so the key names each report's pairs, not the report."""
         found_pairs = [found.pairs for found in self._by_report.values()]
-        self._related = memo.table("related-terms", persistent=True).get(
-            memo.digest(definitions_key, order, [found.pairs_digest for found in self._by_report.values()]),
-            lambda: related_terms(order, self._definition_links, _sum(found_pairs)))
+        return memo.table("related-terms", persistent=True).get(
+            memo.digest(self._definitions_key, self._order_keys,
+                        [found.pairs_digest for found in self._by_report.values()]),
+            lambda: related_terms(self._order_keys, self._definition_links, _sum(found_pairs)))
 
     def _find(self, report: Report) -> _ReportOccurrences:
         return _ReportOccurrences(report_occurrences(report, self.matcher, self.policy, self.matcher.lookup))
