@@ -35,7 +35,7 @@ import tempfile
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import Hashable, Optional
+from typing import Hashable, Optional, cast
 
 PACKAGE = Path(__file__).resolve().parent
 LIBRARIES = ("jieba", "pypinyin", "PyYAML", "Markdown")
@@ -114,26 +114,43 @@ class Store:
     def flush(self, used: dict[str, dict]) -> None:
         """Write the entries computed since the last flush (``used``: table -> the entries
         this build used, key -> value). A store that cannot be written is left alone: the
-        build has its results in memory."""
+        build has its results in memory. The tables are pickled and written in worker
+        processes too (generator/parallel.py): after a cold run of cn/ that is 2.5 s in one
+        process (the parsed reports 1.0 s, the occurrences 0.9 s)."""
+        from . import parallel
+
         pending, self._pending = self._pending, {}
+        plan = []  # (table, entries to write, whether they replace the table's packs)
         for table, new in sorted(pending.items()):
             if table not in self._read:  # a table computed from scratch: its packs were never read
                 self._read[table] = self._read_packs(table)
-            entries = self._read[table]
-            entries.update(new)
-            packs = self._packs[table]
+            self._read[table].update(new)
             whole = used.get(table, {})
-            anew = len(packs) >= MAX_PACKS or len(new) > REWRITE_SHARE * max(len(whole), 1)
+            anew = len(self._packs[table]) >= MAX_PACKS or len(new) > REWRITE_SHARE * max(len(whole), 1)
+            plan.append((table, dict(whole) if anew else new, anew))
+        if not plan:
+            return
+        if not self.writes:
             try:
-                if not self.writes:
-                    self._start()
-                path = self._write(table, dict(whole) if anew else new, packs)
-            except (OSError, pickle.PicklingError, TypeError, AttributeError):
-                continue
+                self._start()
+            except OSError:
+                pass  # other versions' stores stay; this one is still written
+        jobs = [lambda table=table, entries=entries: self._write(table, entries, self._packs[table])
+                for table, entries, _ in plan]
+        results = parallel.run(jobs, min_jobs=2) or [(False, None)] * len(jobs)
+        for (table, entries, anew), job, (ok, written) in zip(plan, jobs, results):
+            if not ok:  # not written by a worker, or no workers: here, where an error is seen
+                try:
+                    written = job()
+                except (OSError, pickle.PicklingError, TypeError, AttributeError):
+                    continue
+            path = cast(Path, written)
+            self.writes += 1
+            packs = self._packs[table]
             if anew:
                 for old in packs:
                     old.unlink(missing_ok=True)
-                self._read[table] = dict(whole)
+                self._read[table] = entries
                 self._packs[table] = [path]
             else:
                 packs.append(path)
@@ -158,7 +175,6 @@ class Store:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-        self.writes += 1
         return path
 
     def forget(self) -> None:

@@ -68,19 +68,21 @@ def usable_cores() -> int:
         return os.cpu_count() or 1
 
 
-def workers_for(jobs: int) -> int:
-    """How many worker processes ``run`` would use for ``jobs`` jobs (1: this process)."""
-    if (_IN_WORKER or _WORKERS < 2 or jobs < MIN_JOBS or threading.active_count() > 1
+def workers_for(jobs: int, min_jobs: int = MIN_JOBS) -> int:
+    """How many processes ``run`` would use for ``jobs`` jobs (1: this process alone)."""
+    if (_IN_WORKER or _WORKERS < 2 or jobs < min_jobs or threading.active_count() > 1
             or "fork" not in multiprocessing.get_all_start_methods()):
         return 1
-    return min(_WORKERS, jobs // (MIN_JOBS // 2))
+    return min(_WORKERS, jobs // max(1, min_jobs // 2))
 
 
-def run(jobs: Sequence[Callable[[], object]]) -> Optional[list[tuple[bool, object]]]:
+def run(jobs: Sequence[Callable[[], object]], min_jobs: int = MIN_JOBS) -> Optional[list[tuple[bool, object]]]:
     """``(True, result)`` of each job, ``(False, None)`` for one that raised, in order;
-    None when the jobs should run in this process instead (see the module docstring)."""
+    None when the jobs should run in this process instead (see the module docstring).
+    ``min_jobs``: fewer jobs than this run in this process (for jobs much larger than one
+    report's, such as writing a cache table)."""
     global _JOBS
-    workers = workers_for(len(jobs))
+    workers = workers_for(len(jobs), min_jobs)
     if workers < 2:
         return None
     size = -(-len(jobs) // (workers * SLICES_PER_WORKER))

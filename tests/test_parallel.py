@@ -41,27 +41,29 @@ def _set_workers(project, value: str) -> None:
 
 _EXPORT = """
 import json, sys
-from generator import parallel
+from generator import memo, parallel
 from generator.export import export
 runs = []
 real = parallel.run
-def spying(jobs):
-    out = real(jobs)
+def spying(jobs, **options):
+    out = real(jobs, **options)
     if out is not None:
         runs.append(len(out))
     return out
 parallel.run = spying
-export(sys.argv[1], sys.argv[2], sys.argv[3])
-print(json.dumps(runs))
+export(sys.argv[1], sys.argv[2], sys.argv[3], cache=sys.argv[4] == "cache")
+print(json.dumps({"runs": runs, "tables": {name: [t.loaded, t.misses] for name, t in memo._TABLES.items()
+                                           if t.persistent}}))
 """
 
 
-def _export_in_new_process(project, out, reports) -> list[int]:
+def _export_in_new_process(project, out, reports, cache: bool = False) -> dict:
     """``export`` in a fresh process (this one may run other tests' threads, where no worker
-    is forked); the sizes of the runs that went to worker processes."""
+    is forked): the sizes of the runs that went to worker processes (``runs``) and, per
+    persistent table, the entries read from the on-disk cache and computed (``tables``)."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
-    proc = subprocess.run([sys.executable, "-c", _EXPORT, str(project), str(out), str(reports)],
-                          capture_output=True, text=True, timeout=600, env=env, cwd=project)
+    proc = subprocess.run([sys.executable, "-c", _EXPORT, str(project), str(out), str(reports),
+                           "cache" if cache else "-"], capture_output=True, text=True, timeout=600, env=env, cwd=project)
     assert proc.returncode == 0, proc.stderr[-3000:]
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
@@ -76,13 +78,27 @@ def test_export_in_worker_processes_equals_one_process(tmp_path):
     (reports / "坏文件_2020.txt").write_bytes(b"\xff\xfe\x00garbage\x81")  # fails to parse in a worker
     project = copy_project(tmp_path)
     _set_workers(project, "1")
-    assert _export_in_new_process(project, tmp_path / "alone", reports) == []
+    assert _export_in_new_process(project, tmp_path / "alone", reports)["runs"] == []
     _set_workers(project, "2")
-    runs = _export_in_new_process(project, tmp_path / "spread", reports)
+    runs = _export_in_new_process(project, tmp_path / "spread", reports)["runs"]
     assert runs and all(n >= parallel.MIN_JOBS for n in runs)  # occurrences and paragraph rows
     alone, spread = _tree(tmp_path / "alone"), _tree(tmp_path / "spread")
     assert spread == alone and len(alone) == 7
     assert len(spread["paragraphs.jsonl"].splitlines()) > 1000
+
+
+def test_cache_written_by_worker_processes_is_read_back(tmp_path):
+    reports = tmp_path / "reports"
+    synth.write_corpus(reports, 80, include_corpus=False)
+    project = copy_project(tmp_path)
+    _set_workers(project, "2")
+    cold = _export_in_new_process(project, tmp_path / "cold", reports, cache=True)
+    tables = len([t for t, (_, computed) in cold["tables"].items() if computed])
+    assert tables >= 5 and tables in cold["runs"]  # the cache's tables were written in two processes
+    warm = _export_in_new_process(project, tmp_path / "warm", reports, cache=True)
+    assert warm["tables"]["report"] == [80, 0] and warm["tables"]["occurrences"] == [80, 0]
+    assert all(computed == 0 for _, computed in warm["tables"].values())
+    assert _tree(tmp_path / "warm") == _tree(tmp_path / "cold")
 
 
 def _fails_for_three(i: int) -> str:
