@@ -7,8 +7,9 @@ the other; each is a pure function of one report and of state the process alread
 zero-argument job in this process and in worker processes forked from it: a fork sees
 that state without pickling it. The jobs are cut into contiguous slices that every
 process takes in turn (a shared counter), so a slow report delays no one. This process
-keeps its own results; a worker pickles its results into a temporary file, read back
-when it ends. Results come back in job order, so the output is the same bytes as a run
+keeps its own results; a worker pickles each slice's results into a temporary file as
+soon as it has them, and this process reads them between its own slices, so no pickle is
+left for the end. Results come back in job order, so the output is the same bytes as a run
 in one process. ``memo.Table.fill`` is the caller: it hands over the entries a build
 misses and stores what comes back.
 
@@ -45,7 +46,7 @@ import signal
 import tempfile
 import threading
 from pathlib import Path
-from typing import Callable, Optional, Sequence
+from typing import Callable, Iterator, Optional, Sequence
 
 MIN_JOBS = 64
 SLICES_PER_WORKER = 8  # contiguous slices of the jobs per process, taken in turn: small enough to balance the load
@@ -95,24 +96,27 @@ def run(jobs: Sequence[Callable[[], object]], min_jobs: int = MIN_JOBS) -> Optio
     # Objects frozen already (a caller's gc.freeze) stay frozen: unfreeze only what this froze.
     frozen_before = gc.get_freeze_count() > 0
     results: dict[int, list[tuple[bool, object]]] = {}
-    children: list[tuple[int, int]] = []  # (number, pid) of the workers not waited for yet
+    children: list[int] = []  # the workers not waited for yet
     try:
         with tempfile.TemporaryDirectory(prefix="generator-workers-") as folder:
             gc.freeze()
             try:
-                for n in range(1, workers):
-                    children.append((n, _fork(folder, n, bounds, claimed)))
+                for _ in range(1, workers):
+                    children.append(_fork(folder, bounds, claimed))
             finally:
                 if not frozen_before:
                     gc.unfreeze()
-            results.update(_work(bounds, claimed))  # this process takes slices too: its results need no pickling
+            # This process takes slices too (its results need no pickling) and, after each,
+            # reads what the workers have finished, so no pickle waits for the end.
+            for k, out in _slices(bounds, claimed):
+                results[k] = out
+                _collect(Path(folder), results)
             while children:
-                n, pid = children[0]
-                os.waitpid(pid, 0)
+                os.waitpid(children[0], 0)
                 children.pop(0)
-                results.update(_read(Path(folder) / f"{n}.pickle"))
+            _collect(Path(folder), results)
     finally:
-        for _n, pid in children:  # interrupted: no worker outlives the run
+        for pid in children:  # interrupted: no worker outlives the run
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
         _JOBS = ()
@@ -120,26 +124,25 @@ def run(jobs: Sequence[Callable[[], object]], min_jobs: int = MIN_JOBS) -> Optio
     return [result for k, (start, end) in enumerate(bounds) for result in results.get(k, failed * (end - start))]
 
 
-def _work(bounds: list[tuple[int, int]], claimed) -> dict[int, list[tuple[bool, object]]]:
-    """Run slices until none is left: slice number -> its results."""
-    done: dict[int, list[tuple[bool, object]]] = {}
+def _slices(bounds: list[tuple[int, int]], claimed) -> Iterator[tuple[int, list[tuple[bool, object]]]]:
+    """Run slices until none is left: (slice number, its results) for each."""
     while True:
         with claimed.get_lock():
             k = claimed.value
             claimed.value = k + 1
         if k >= len(bounds):
-            return done
+            return
         out: list[tuple[bool, object]] = []
         for i in range(*bounds[k]):
             try:
                 out.append((True, _JOBS[i]()))
             except Exception:
                 out.append((False, None))
-        done[k] = out
+        yield k, out
 
 
-def _fork(folder: str, n: int, bounds: list[tuple[int, int]], claimed) -> int:
-    """A worker process that runs slices and writes their results to ``folder/<n>.pickle``."""
+def _fork(folder: str, bounds: list[tuple[int, int]], claimed) -> int:
+    """A worker process that runs slices and writes each one's results to ``folder/<k>.pickle``."""
     global _IN_WORKER
     pid = os.fork()
     if pid:
@@ -147,23 +150,26 @@ def _fork(folder: str, n: int, bounds: list[tuple[int, int]], claimed) -> int:
     code = 1
     try:
         _IN_WORKER = True
-        data = pickle.dumps(_work(bounds, claimed), protocol=pickle.HIGHEST_PROTOCOL)
-        path = Path(folder) / f"{n}.pickle"
-        path.with_suffix(".tmp").write_bytes(data)
-        path.with_suffix(".tmp").rename(path)
+        for k, out in _slices(bounds, claimed):
+            tmp = Path(folder) / f".{k}.tmp"
+            tmp.write_bytes(pickle.dumps(out, protocol=pickle.HIGHEST_PROTOCOL))
+            tmp.rename(Path(folder) / f"{k}.pickle")  # whole or absent
         code = 0
     finally:
         os._exit(code)  # never return into the caller's code, run no exit handler of the parent's
 
 
-def _read(path: Path) -> dict[int, list[tuple[bool, object]]]:
-    """A worker's results; none when it died before writing them (its slices count as failed)."""
+def _collect(folder: Path, results: dict[int, list[tuple[bool, object]]]) -> None:
+    """Add the slices workers have written to ``folder`` since the last call (a slice a worker
+    died on is never written: its jobs count as failed)."""
     collecting = gc.isenabled()
     gc.disable()  # unpickling makes many objects and no garbage
     try:
-        return pickle.loads(path.read_bytes())
-    except Exception:  # missing or cut short: the worker died
-        return {}
+        for name in os.listdir(folder):
+            if name.endswith(".pickle") and int(name[:-7]) not in results:
+                path = folder / name
+                results[int(name[:-7])] = pickle.loads(path.read_bytes())
+                path.unlink()
     finally:
         if collecting:
             gc.enable()
