@@ -1,8 +1,8 @@
 import sys
 
 try:
-    from .cli import main
+    from .cli import entry
 except KeyboardInterrupt:  # Ctrl-C while starting up
     sys.exit(130)
 
-sys.exit(main())
+entry()

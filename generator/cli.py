@@ -15,7 +15,7 @@ import sys
 
 from .commands import COMMANDS
 from .errors import GeneratorError
-from .process import tune_gc
+from .process import exit_now, tune_gc
 
 INSTALLED_NAME = "gov-report-site"  # [project.scripts] in pyproject.toml
 
@@ -46,6 +46,12 @@ def _quiet_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError, AttributeError):  # pragma: no cover - no real stdout
         pass
+
+
+def entry() -> None:
+    """The installed command and ``python -m generator``: ``main``, then the process ends
+    without the interpreter's teardown (``process.exit_now``)."""
+    exit_now(main())
 
 
 def main(argv: list[str] | None = None) -> int:

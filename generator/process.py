@@ -12,8 +12,10 @@ collector stays on, so cyclic garbage is still freed.
 from __future__ import annotations
 
 import gc
+import os
+import sys
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Iterator, NoReturn
 
 THRESHOLDS = (10_000, 10, 10)
 
@@ -37,3 +39,20 @@ def long_lived() -> Iterator[None]:
         yield
     finally:
         gc.unfreeze()
+
+
+def exit_now(status: int) -> NoReturn:
+    """End a command's process with ``status`` once its output is flushed, without the
+    interpreter's teardown, which frees every object one by one: after ``export`` of cn/
+    that took 2.4–2.7 s of an 8.1 s run (warm cache), for memory the system takes back at
+    once anyway. Every file a command writes is closed by then, and the on-disk cache is
+    written when its build ends. Under a profiler or tracer the normal exit runs, so that
+    they can write their results."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError, AttributeError):  # a closed pipe or no stream: nothing to save
+            pass
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        sys.exit(status)
+    os._exit(status)

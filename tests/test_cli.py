@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -153,4 +154,22 @@ def test_help_names_the_command_as_run():
     assert installed.returncode == 0
     assert installed.stdout.startswith("usage: gov-report-site "), installed.stdout
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    assert 'gov-report-site = "generator.cli:main"' in pyproject
+    assert 'gov-report-site = "generator.cli:entry"' in pyproject
+
+
+# --------------------------------------------------------------------------- exit
+
+def test_command_output_is_whole_and_a_profiler_still_writes_its_file(tmp_path):
+    # The command ends without the interpreter's teardown (process.exit_now): all it printed
+    # must still arrive, and a profiler's results must still be written.
+    files = [str(SEED_FILES[name]) for name in sorted(SEED_FILES)]
+    done = subprocess.run([sys.executable, "-m", "generator", "parse", *files, "--json"], cwd=ROOT, env=_env(),
+                          capture_output=True, timeout=300)
+    assert done.returncode == 0
+    documents = [json.loads(line) for line in done.stdout.splitlines()]  # the last line is whole too
+    assert [d["source"] for d in documents] == [str(Path(f).relative_to(ROOT)) for f in files]
+    stats = tmp_path / "parse.prof"
+    profiled = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(stats), "-m", "generator", "parse", files[0]],
+                              cwd=ROOT, env=_env(), capture_output=True, text=True, timeout=300)
+    assert profiled.returncode == 0, profiled.stderr
+    assert "parse_report" in str(__import__("pstats").Stats(str(stats)).stats)
