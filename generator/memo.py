@@ -83,16 +83,13 @@ class Table:
             _COMPUTING[-1].append((self, key))
         entry = self._stored(key)
         if entry is None:
-            self.misses += 1
             inner: list = []
             _COMPUTING.append(inner)
             try:
                 value = compute()
             finally:
                 _COMPUTING.pop()
-            entry = self._data[key] = (value, inner)
-            if self.persistent and _STORE is not None:
-                _STORE.save(self.name, key, value)
+            entry = self._add(key, value, inner)
         else:
             self.hits += 1
         self._keep(key, entry)
@@ -120,10 +117,15 @@ class Table:
         results = parallel.run([compute for _, compute in missing]) if missing else None
         for (key, _), (ok, value) in zip(missing, results or ()):
             if ok and key not in self._data:
-                self.misses += 1
-                self._data[key] = (value, [])
-                if self.persistent and _STORE is not None:
-                    _STORE.save(self.name, key, value)
+                self._add(key, value, [])
+
+    def _add(self, key: Hashable, value: object, inner: list) -> tuple[object, list]:
+        """A computed entry (a miss), kept in memory and, for a persistent table, given to the store."""
+        self.misses += 1
+        entry = self._data[key] = (value, inner)
+        if self.persistent and _STORE is not None:
+            _STORE.save(self.name, key, value)
+        return entry
 
     def _keep(self, key: Hashable, entry: tuple[object, list]) -> None:
         """Mark an entry used by this build, and the entries its computation used (a reused

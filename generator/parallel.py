@@ -165,10 +165,10 @@ def _collect(folder: Path, results: dict[int, list[tuple[bool, object]]]) -> Non
     collecting = gc.isenabled()
     gc.disable()  # unpickling makes many objects and no garbage
     try:
-        for name in os.listdir(folder):
-            if name.endswith(".pickle") and int(name[:-7]) not in results:
-                path = folder / name
-                results[int(name[:-7])] = pickle.loads(path.read_bytes())
+        for path in list(folder.glob("*.pickle")):
+            k = int(path.stem)
+            if k not in results:
+                results[k] = pickle.loads(path.read_bytes())
                 path.unlink()
     finally:
         if collecting:
