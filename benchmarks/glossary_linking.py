@@ -34,7 +34,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from generator.glossary.matcher import Matcher  # noqa: E402
-from generator.glossary.occurrences import report_occurrences  # noqa: E402
+from generator.glossary.occurrences import occurrence_rows  # noqa: E402
 from generator.model import Paragraph, Report  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "nmg"
@@ -90,7 +90,7 @@ def synthetic_surfaces(n: int, phrases: list[str], real: int | None = None) -> d
 def link_all(reports: list[Report], surfaces: dict[str, str]) -> int:
     """Build the automaton and find every occurrence (section policy); the count found."""
     matcher = Matcher(surfaces)
-    return sum(len(report_occurrences(r, matcher, "section", matcher.lookup)) for r in reports)
+    return sum(len(occurrence_rows(r, "section", matcher, matcher.lookup)) for r in reports)
 
 
 def rows(sizes=(100, 500, 1000, 2000, 5000), repeat: int = 3, series=("fixed", "real")) -> list[dict]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Any
+from typing import Any, Optional
 
 from pypinyin import Style
 from pypinyin import lazy_pinyin as _lazy_pinyin
@@ -39,6 +39,29 @@ def _word_pinyin(word: str, style: Style) -> tuple[str, ...]:
     return tuple(_lazy_pinyin(word, style=style))
 
 
+def keep(chunk: str) -> str:
+    """``errors`` for ``lazy_pinyin``: text without a reading is kept as it is."""
+    return chunk
+
+
+def drop(chunk: str) -> str:
+    """``errors`` for ``lazy_pinyin``: text without a reading gives an empty piece."""
+    return ""
+
+
+@lru_cache(maxsize=1 << 16)
+def _runs(text: str) -> tuple[tuple[str, Optional[tuple[str, ...]]], ...]:
+    """``text`` as pypinyin splits it: ``(run, its phrase-dictionary words)`` for a Han run,
+    ``(run, None)`` for any other. The headwords are read in three styles (address, sort
+    key, display): the cut is made once."""
+    return tuple((run, tuple(mmseg.seg.cut(run)) if RE_HANS.match(run) else None) for run in simple_seg(text))
+
+
+@lru_cache(maxsize=None)
+def _other_pinyin(run: str, style: Style, errors: Any) -> tuple[str, ...]:
+    return tuple(_lazy_pinyin(run, style=style, errors=errors))
+
+
 def lazy_pinyin(text: str, style: Style = Style.NORMAL, errors: Any = "default") -> list[str]:
     """``pypinyin.lazy_pinyin``, the same result, with each word's reading remembered.
 
@@ -46,21 +69,26 @@ def lazy_pinyin(text: str, style: Style = Style.NORMAL, errors: Any = "default")
     its phrase dictionary (``mmseg``) and reads each word on its own, so the reading of a
     whole text is the readings of its words in order. Reading a word is most of the cost
     and the same words recur in thousands of phrases: a word whose every character has a
-    reading (``errors`` is then never used) is read once per style."""
+    reading (``errors`` is then never used) is read once per style. So is a run of other
+    characters when ``errors`` is a name or one of ``keep``, ``drop``, ``ascii_fold`` (any
+    other function is called each time: it may be a new one per call)."""
     out: list[str] = []
-    for run in simple_seg(text):
-        if RE_HANS.match(run):
-            for word in mmseg.seg.cut(run):
+    remembered = isinstance(errors, str) or errors in _PURE_ERRORS
+    for run, words in _runs(text):
+        if words is not None:
+            for word in words:
                 if all(ord(c) in PINYIN_DICT for c in word):
                     out.extend(_word_pinyin(word, style))
                 else:
                     out.extend(_lazy_pinyin(word, style=style, errors=errors))
+        elif remembered:
+            out.extend(_other_pinyin(run, style, errors))
         else:
             out.extend(_lazy_pinyin(run, style=style, errors=errors))
     return out
 
 
-__all__ = ["Style", "ascii_fold", "lazy_pinyin", "pinyin_slug", "slug_words"]
+__all__ = ["Style", "ascii_fold", "drop", "keep", "lazy_pinyin", "pinyin_slug", "slug_words"]
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -73,12 +101,18 @@ def ascii_fold(text: str) -> str:
     return _NON_ALNUM.sub("-", text).strip("-")
 
 
+_PURE_ERRORS = frozenset({keep, drop, ascii_fold})  # pure: their results may be remembered
+
+
 def slug_words(text: str) -> list[str]:
     """The ASCII words of ``text``: Han characters spelled in pinyin (no tones), the rest
     ASCII-folded; anything else separates words."""
     words: list[str] = []
-    for piece in lazy_pinyin(text, errors=lambda chunk: chunk):
-        words.extend(w for w in ascii_fold(piece).split("-") if w)
+    for piece in lazy_pinyin(text, errors=keep):
+        if piece.isascii() and piece.isalnum():  # a syllable: ascii_fold would only lower it
+            words.append(piece.lower())
+        else:
+            words.extend(w for w in ascii_fold(piece).split("-") if w)
     return words
 
 

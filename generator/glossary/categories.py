@@ -11,7 +11,9 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, NamedTuple
+
+import ahocorasick_rs
 
 from ..config import Topic
 from ..model import Term
@@ -20,28 +22,35 @@ from .normalize import normalize
 MIN_KEYWORDS = 2  # different topic keywords a term must hold to take the topic's name
 
 
-def _topic_words(topics: Iterable[Topic]) -> list[tuple[str, frozenset[str], frozenset[str]]]:
-    """(name, normalized terms, keywords) of each topic, in configuration order."""
-    return [(t.name, frozenset(normalize(x) for x in t.terms), frozenset(k for k in t.keywords if k))
-            for t in topics]
+class _TopicWords(NamedTuple):
+    topics: list[tuple[str, frozenset[str], frozenset[str]]]  # (name, normalized terms, keywords)
+    keywords: list[str]  # every topic's keywords, sorted: the automaton's patterns
+    automaton: "ahocorasick_rs.AhoCorasick | None"  # finds all of them, overlaps included
 
 
-def topic_category(term: Term, topics: Iterable[Topic]) -> str:
-    """Rule 3 for one term ("" when no topic fits)."""
-    return _topic_category(term, _spellings(term), _topic_words(topics))
+def _topic_words(topics: Iterable[Topic]) -> _TopicWords:
+    """Each topic's name, normalized terms and keywords, in configuration order, and one
+    automaton over all the keywords (a term's text is scanned once, not once per keyword)."""
+    listed = [(t.name, frozenset(normalize(x) for x in t.terms), frozenset(k for k in t.keywords if k))
+              for t in topics]
+    keywords = sorted(set().union(*(k for _, _, k in listed)))
+    return _TopicWords(listed, keywords, ahocorasick_rs.AhoCorasick(keywords) if keywords else None)
 
 
 def _spellings(term: Term) -> list[str]:
     return [term.key, *(normalize(d.term_as_written) for d in term.definitions if d.term_as_written)]
 
 
-def _topic_category(term: Term, spellings: list[str], topics: list[tuple[str, frozenset[str], frozenset[str]]]) -> str:
+def _topic_category(term: Term, spellings: list[str], words: _TopicWords) -> str:
+    """Rule 3 for one term ("" when no topic fits)."""
     text = term.headword + "".join(d.text for d in term.definitions)
+    held = ({words.keywords[i] for i, _, _ in words.automaton.find_matches_as_indexes(text, overlapping=True)}
+            if words.automaton is not None else set())
     best, best_count = "", MIN_KEYWORDS - 1
-    for name, names, keywords in topics:
+    for name, names, keywords in words.topics:
         if not names.isdisjoint(spellings):
             return name
-        count = sum(1 for k in keywords if k in text)
+        count = len(keywords & held)
         if count > best_count:
             best, best_count = name, count
     return best

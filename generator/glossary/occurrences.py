@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterator, Optional
 
-from ..model import Occurrence, Report
+from ..model import Report
 from ..text import HAN
 from .matcher import Matcher
 
@@ -74,15 +74,17 @@ def find_in_unit(matcher: Matcher, unit: Unit) -> list[tuple[int, int, str, bool
             for start, end, key in found if key != own]
 
 
-def report_occurrences(report: Report, matcher: Matcher, policy: str,
-                       key_of: Callable[[str], Optional[str]]) -> list[Occurrence]:
+Row = tuple[str, str, int, int, bool]  # (term key, anchor, start, end, linked): an ``Occurrence`` of one report
+
+
+def occurrence_rows(report: Report, policy: str, matcher: Matcher,
+                    key_of: Callable[[str], Optional[str]]) -> list[Row]:
     """Every occurrence in ``report`` in reading order, ``linked`` set per ``policy``."""
-    out: list[Occurrence] = []
+    out: list[Row] = []
     seen: set[tuple] = set()
     for unit in report_units(report, key_of):
         for start, end, key, linkable in find_in_unit(matcher, unit):
-            linked = linkable and _first(policy, key, unit, seen)
-            out.append(Occurrence(key, report.slug, unit.anchor, start, end, linked))
+            out.append((key, unit.anchor, start, end, linkable and _first(policy, key, unit, seen)))
     return out
 
 

@@ -10,23 +10,26 @@ from __future__ import annotations
 
 from collections import Counter
 from itertools import combinations
+from typing import Iterable
 
-from ..model import Occurrence, Span
+from ..model import Span
 
 CO_OCCURS_TOP = 5
 
 DefinitionLinks = dict[tuple[str, int], list[Span]]
 
 
-def co_occurrence(occurrences: list[Occurrence]) -> Counter:
-    """How many paragraphs each unordered pair of terms shares."""
-    per_unit: dict[tuple[str, str], set[str]] = {}
-    for occ in occurrences:
-        per_unit.setdefault((occ.report_slug, occ.anchor), set()).add(occ.term_key)
+def co_occurrence(units: Iterable[tuple[str, str]]) -> Counter:
+    """How many paragraphs each unordered pair of terms shares, from ``(unit, term key)``
+    for every occurrence (a unit names one paragraph or 名词解释 entry)."""
+    per_unit: dict[str, set[str]] = {}
+    for unit, key in units:
+        per_unit.setdefault(unit, set()).add(key)
     pairs: Counter = Counter()
     for keys in per_unit.values():
-        for a, b in combinations(sorted(keys), 2):
-            pairs[(a, b)] += 1
+        if len(keys) > 1:
+            for a, b in combinations(sorted(keys), 2):
+                pairs[(a, b)] += 1
     return pairs
 
 

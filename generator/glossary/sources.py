@@ -17,7 +17,7 @@ from typing import Optional
 
 from ..config import CuratedEntry, Topic
 from ..model import REGION_LEVELS, Definition, Report, Term
-from ..pinyin import Style, ascii_fold, lazy_pinyin, pinyin_slug
+from ..pinyin import Style, ascii_fold, keep, lazy_pinyin, pinyin_slug
 from ..text import HAN_RE, unique_name
 from .categories import assign_categories
 from .normalize import normalize, strip_quotes
@@ -34,7 +34,7 @@ def slug_of(headword: str) -> str:
 def pinyin_of(headword: str) -> str:
     """Tone-marked pinyin, one syllable per Han character: ``sān běi gōng chéng``."""
     out = []
-    for piece in lazy_pinyin(headword, style=Style.TONE, errors=lambda chunk: chunk):
+    for piece in lazy_pinyin(headword, style=Style.TONE, errors=keep):
         if HAN_RE.search(piece) is None and piece.strip():
             cleaned = "".join(c for c in unicodedata.normalize("NFKC", piece) if c.isalnum())
             if cleaned:

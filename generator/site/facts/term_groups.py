@@ -19,7 +19,7 @@ import re
 import unicodedata
 from typing import Iterable, Optional
 
-from ...pinyin import Style, lazy_pinyin
+from ...pinyin import Style, drop, lazy_pinyin
 
 from ...model import Term
 
@@ -55,7 +55,7 @@ def letter_of(term: Term) -> str:
     folded = unicodedata.normalize("NFKD", first).encode("ascii", "ignore").decode("ascii")
     if folded and folded.isalpha():
         return folded.upper()
-    syllable = lazy_pinyin(first, style=Style.NORMAL, errors=lambda chunk: "")[0]  # no pinyin: no letter
+    syllable = lazy_pinyin(first, style=Style.NORMAL, errors=drop)[0]  # no pinyin: no letter
     return syllable[:1].upper() if syllable[:1].isalpha() else DIGIT_GROUP
 
 

@@ -134,8 +134,12 @@ class TopicMatcher:
         # the same offset recurs in many texts, so each distinct one is made once
         self._hits: dict[tuple[int, int, str, int], Hit] = {}
         self._words = sorted(owners)  # pattern index -> word
+        self._owned_at = [self._owned[word] for word in self._words]  # pattern index -> owners
+        # A DFA: a few hundred words make a small one, and it scans cn/'s paragraphs in half
+        # the time of the default NFA (0.6 s against 1.26 s, 828,000 matches, the same ones).
         self._automaton = ahocorasick_rs.AhoCorasick(
-            self._words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest) if owners else None
+            self._words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+            implementation=ahocorasick_rs.Implementation.DFA) if owners else None
 
     @staticmethod
     def _own(owners: dict, word: str, slug: str, weight: int) -> None:
@@ -154,14 +158,16 @@ class TopicMatcher:
     def grouped(self, text: str) -> dict[str, list[tuple[int, int, str, int]]]:
         """Like ``hits`` with plain ``(start, end, word, weight)`` tuples (cheaper to make)."""
         out: dict[str, list[tuple[int, int, str, int]]] = {}
-        owned = self._owned
-        for start, end, word in self.words(text):
-            for slug, weight in owned[word]:
+        if self._automaton is None or not text:
+            return out
+        words, owned_at = self._words, self._owned_at
+        for i, start, end in self._automaton.find_matches_as_indexes(text):
+            for slug, weight in owned_at[i]:
                 found = out.get(slug)
                 if found is None:
-                    out[slug] = [(start, end, word, weight)]
+                    out[slug] = [(start, end, words[i], weight)]
                 else:
-                    found.append((start, end, word, weight))
+                    found.append((start, end, words[i], weight))
         return out
 
     def as_hits(self, found: list[tuple[int, int, str, int]]) -> list[Hit]:
