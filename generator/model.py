@@ -10,8 +10,9 @@ Every class has ``to_json()`` giving the public JSON schema documented in README
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Iterator, Literal, NamedTuple, Optional
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
+from typing import Any, Callable, Iterator, Literal, NamedTuple, Optional
 
 from .gloss import gloss_of
 
@@ -23,6 +24,27 @@ ParagraphKind = Literal["text", "item", "title", "table"]
 SectionKind = Literal["part", "subsection", "item-group", "attachment", "glossary"]
 Severity = Literal["error", "warning", "note"]
 REGION_LEVEL_LABELS = {"national": "全国", "province": "省级", "prefecture": "地级", "county": "县级", "": "未知"}
+
+
+_FIELD_VALUES: dict[type, Callable[[Any], tuple]] = {}
+
+
+class _PickledByFields:
+    """Pickled as its class and its field values in order, read back by calling the class.
+
+    For the objects a parsed report holds by the hundred thousand (the on-disk cache and
+    worker processes pickle them): pickle's default keeps each one's ``__dict__``, which
+    is slower both ways (cn/'s parsed reports: 0.70 s to pickle, 0.60 s to read back;
+    this way 0.61 s and 0.33 s)."""
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple:
+        cls = type(self)
+        values = _FIELD_VALUES.get(cls)
+        if values is None:
+            values = _FIELD_VALUES[cls] = attrgetter(*(f.name for f in fields(cls)))  # type: ignore[arg-type]
+        return cls, values(self)
 
 
 @dataclass(frozen=True)
@@ -74,7 +96,7 @@ class Speaker:
 
 
 @dataclass
-class Removal:
+class Removal(_PickledByFields):
     """One change made while cleaning: nothing leaves the source without one of these."""
 
     text: str  # the exact source text removed (or, for a join, the line break(s) removed)
@@ -87,7 +109,7 @@ class Removal:
 
 
 @dataclass
-class Paragraph:
+class Paragraph(_PickledByFields):
     """A paragraph of report text.
 
     ``text`` is the cleaned text exactly as the reader sees it; it may contain any
@@ -111,7 +133,7 @@ class Paragraph:
 
 
 @dataclass
-class GlossaryEntry:
+class GlossaryEntry(_PickledByFields):
     """One entry of a report's own 名词解释 appendix."""
 
     term: str  # as written, quotes kept: "“四办”改革"
@@ -132,7 +154,7 @@ SECTION_KINDS: tuple[SectionKind, ...] = ("part", "subsection", "item-group", "a
 
 
 @dataclass
-class Section:
+class Section(_PickledByFields):
     title: str  # heading text as the reader sees it, number included: "一、2023年工作总结"
     level: int  # 1 = top (一、 / 附件), 2 = （一）, 3 = below
     anchor: str  # stable, readable id unique within the report
