@@ -148,20 +148,22 @@ class TopicMatcher:
             slot = owners.setdefault(word, {})
             slot[slug] = max(slot.get(slug, 0), weight)
 
-    def words(self, text: str) -> list[tuple[int, int, str]]:
-        """Leftmost-longest, non-overlapping matches: (start, end, word)."""
+    def _matches(self, text: str) -> list[tuple[int, int, int]]:
+        """Leftmost-longest, non-overlapping matches: (pattern index, start, end)."""
         if self._automaton is None or not text:
             return []
+        return self._automaton.find_matches_as_indexes(text)
+
+    def words(self, text: str) -> list[tuple[int, int, str]]:
+        """Leftmost-longest, non-overlapping matches: (start, end, word)."""
         words = self._words
-        return [(start, end, words[i]) for i, start, end in self._automaton.find_matches_as_indexes(text)]
+        return [(start, end, words[i]) for i, start, end in self._matches(text)]
 
     def grouped(self, text: str) -> dict[str, list[tuple[int, int, str, int]]]:
         """Like ``hits`` with plain ``(start, end, word, weight)`` tuples (cheaper to make)."""
         out: dict[str, list[tuple[int, int, str, int]]] = {}
-        if self._automaton is None or not text:
-            return out
         words, owned_at = self._words, self._owned_at
-        for i, start, end in self._automaton.find_matches_as_indexes(text):
+        for i, start, end in self._matches(text):
             for slug, weight in owned_at[i]:
                 found = out.get(slug)
                 if found is None:
